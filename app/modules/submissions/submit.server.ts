@@ -1,0 +1,177 @@
+import type { DB, Executor } from "~db/client";
+import { isUniqueViolation } from "~db/errors";
+import type { SubmissionChannel } from "~db/schema";
+
+import { enqueueEmail } from "~/modules/mail/outbox.server";
+import type { JourneyReferenceData } from "~/modules/reference-data/queries.server";
+
+import type { DraftAnswers } from "./drafts.server";
+import type { JourneyPage } from "./journey-paths";
+import {
+  createAboutYouSchema,
+  priorityField,
+  priorityRanks,
+  prioritiesSchema,
+  stayInTouchSchema,
+  type AboutYouAnswers,
+  type PrioritiesAnswers,
+  type StayInTouchAnswers,
+} from "./journey-schemas";
+import { PREFER_NOT_TO_SAY, trustOtherCodes } from "./options";
+import { generateReference } from "./reference";
+
+export interface CompletedResponse {
+  priorities: PrioritiesAnswers;
+  aboutYou: AboutYouAnswers;
+  stayInTouch: StayInTouchAnswers;
+}
+
+export type JourneyValidation = { ok: true; response: CompletedResponse } | { ok: false; page: JourneyPage };
+
+/** Checks every page of a draft with the same schemas the pages use; reports the first page to fix. */
+export function validateDraftAnswers(answers: DraftAnswers, referenceData: JourneyReferenceData): JourneyValidation {
+  const priorities = prioritiesSchema.safeParse(answers.pages.priorities ?? {});
+  if (!priorities.success) return { ok: false, page: "priorities" };
+  const aboutYou = createAboutYouSchema({
+    placeCodes: referenceData.places.map((place) => place.code),
+    trustCodes: referenceData.trusts.map((trust) => trust.code),
+  }).safeParse(answers.pages.aboutYou ?? {});
+  if (!aboutYou.success) return { ok: false, page: "aboutYou" };
+  const stayInTouch = stayInTouchSchema.safeParse(answers.pages.stayInTouch ?? {});
+  if (!stayInTouch.success) return { ok: false, page: "stayInTouch" };
+  return { ok: true, response: { priorities: priorities.data, aboutYou: aboutYou.data, stayInTouch: stayInTouch.data } };
+}
+
+export interface NewSubmissionRequest {
+  campaign: { id: number; code: string };
+  response: CompletedResponse;
+  referenceData: JourneyReferenceData;
+  idempotencyKey: string;
+  channel: SubmissionChannel;
+  receivedAt: Date;
+  now: Date;
+  messageIdDomain: string;
+}
+
+export interface SubmissionReceipt {
+  submissionId: number;
+  reference: string;
+  /** False when this idempotency key had already created the submission. */
+  created: boolean;
+}
+
+const MAX_REFERENCE_ATTEMPTS = 5;
+
+/**
+ * Saves a response, its priorities and (when the person gave an email address) its confirmation
+ * email, all or nothing. Safe to call again with the same idempotency key: the first call's
+ * submission is returned and nothing is written twice.
+ */
+export async function createSubmission(
+  db: DB,
+  request: NewSubmissionRequest,
+  /** Runs in the same transaction after the insert, e.g. to mark the draft as sent. */
+  afterInsert?: (trx: Executor, receipt: SubmissionReceipt) => Promise<void>,
+): Promise<SubmissionReceipt> {
+  const existing = await findByIdempotencyKey(db, request.idempotencyKey);
+  if (existing) return { ...existing, created: false };
+
+  for (let attempt = 1; ; attempt += 1) {
+    const reference = generateReference(request.campaign.code);
+    try {
+      return await db.transaction().execute(async (trx) => {
+        const receipt = await insertSubmission(trx, request, reference);
+        await afterInsert?.(trx, receipt);
+        return receipt;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, "submissions", "idempotency_key")) {
+        const winner = await findByIdempotencyKey(db, request.idempotencyKey);
+        if (winner) return { ...winner, created: false };
+      }
+      if (!isUniqueViolation(error, "submissions", "reference") || attempt >= MAX_REFERENCE_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function findByIdempotencyKey(db: Executor, key: string) {
+  const row = await db
+    .selectFrom("submissions")
+    .select(["id", "reference"])
+    .where("idempotency_key", "=", key)
+    .executeTakeFirst();
+  return row ? { submissionId: row.id, reference: row.reference } : undefined;
+}
+
+async function insertSubmission(trx: Executor, request: NewSubmissionRequest, reference: string): Promise<SubmissionReceipt> {
+  const { response, referenceData, now } = request;
+  const { aboutYou, stayInTouch } = response;
+  const placeId = referenceData.places.find((place) => place.code === aboutYou.place)?.id ?? null;
+  const email = stayInTouch.email || null;
+
+  const submission = await trx
+    .insertInto("submissions")
+    .values({
+      reference,
+      campaign_id: request.campaign.id,
+      idempotency_key: request.idempotencyKey,
+      channel: request.channel,
+      received_at: request.receivedAt.toISOString(),
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+      place_id: placeId,
+      place_prefer_not_to_say: aboutYou.place === PREFER_NOT_TO_SAY ? 1 : 0,
+      cancer_type: aboutYou.cancerType || null,
+      organisation_name: aboutYou.respondentTypes.includes("organisation") ? aboutYou.organisationName || null : null,
+      email,
+      opt_in_updates: stayInTouch.contactPreferences.includes("updates") ? 1 : 0,
+      opt_in_involvement: stayInTouch.contactPreferences.includes("involvement") ? 1 : 0,
+      status: "new",
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+
+  const priorities = priorityRanks
+    .filter(({ rank }) => response.priorities[priorityField.what(rank)])
+    .map(({ rank }) => ({
+      submission_id: submission.id,
+      rank,
+      what_text: response.priorities[priorityField.what(rank)],
+      why_text: response.priorities[priorityField.why(rank)] || null,
+      support_needed: response.priorities[priorityField.support(rank)] || null,
+    }));
+  await trx.insertInto("priorities").values(priorities).execute();
+
+  if (aboutYou.respondentTypes.length > 0) {
+    await trx
+      .insertInto("submission_respondent_types")
+      .values(aboutYou.respondentTypes.map((type) => ({ submission_id: submission.id, respondent_type: type })))
+      .execute();
+  }
+  if (aboutYou.trusts.length > 0) {
+    await trx
+      .insertInto("submission_trusts")
+      .values(
+        aboutYou.trusts.map((code) => {
+          const isOther = (trustOtherCodes as readonly string[]).includes(code);
+          return {
+            submission_id: submission.id,
+            trust_id: isOther ? null : (referenceData.trusts.find((trust) => trust.code === code)?.id ?? null),
+            other_answer: isOther ? code : null,
+          };
+        }),
+      )
+      .execute();
+  }
+  if (email) {
+    await enqueueEmail(trx, {
+      template: "submission-confirmation",
+      recipient: email,
+      payload: { reference },
+      submissionId: submission.id,
+      messageIdDomain: request.messageIdDomain,
+      now,
+    });
+  }
+  return { submissionId: submission.id, reference, created: true };
+}

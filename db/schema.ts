@@ -1,0 +1,176 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/**
+ * Typed schema for every table. Timestamps are ISO-8601 UTC text, booleans are 0/1,
+ * lists are child tables (not JSON) so they can be indexed and filtered on any dialect.
+ */
+
+/** ISO-8601 UTC timestamp, e.g. 2026-11-23T10:15:00.000Z */
+export type Timestamp = string;
+/** SQLite has no boolean: 0 or 1. */
+export type Flag = 0 | 1;
+
+export type CampaignStatus = "draft" | "open" | "closed";
+
+export interface CampaignTable {
+  id: Generated<number>;
+  code: string;
+  title: string;
+  status: CampaignStatus;
+  opens_at: Timestamp | null;
+  closes_at: Timestamp | null;
+  /** Plain words for "when will the summary be published", shown to respondents. */
+  summary_due: string | null;
+  created_at: Timestamp;
+}
+
+export interface PlaceTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  /** "place" is one of the Alliance's 9 local places; "other" is Isle of Man / elsewhere. */
+  kind: "place" | "other";
+  population: number | null;
+  population_year: number | null;
+  population_source: string | null;
+  sort_order: number;
+  active: Flag;
+}
+
+export interface TrustTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  sort_order: number;
+  active: Flag;
+}
+
+export interface ThemeTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  description: string;
+  /** JSON array of lower-case keywords used to suggest the theme. */
+  keywords: string;
+  sort_order: number;
+  retired_at: Timestamp | null;
+  merged_into_id: number | null;
+  created_at: Timestamp;
+}
+
+export type SubmissionChannel = "online" | "paper" | "email" | "phone" | "event";
+export type SubmissionStatus = "new" | "in_review" | "themed" | "closed" | "excluded";
+
+export interface SubmissionTable {
+  id: Generated<number>;
+  reference: string;
+  campaign_id: number;
+  /** Client-generated key: the unique constraint makes repeated posts create one row. */
+  idempotency_key: string | null;
+  channel: SubmissionChannel;
+  received_at: Timestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  place_id: number | null;
+  place_prefer_not_to_say: Flag;
+  cancer_type: string | null;
+  organisation_name: string | null;
+  email: string | null;
+  opt_in_updates: Flag;
+  opt_in_involvement: Flag;
+  status: SubmissionStatus;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export type SupportNeeded = "investment" | "project_support" | "both" | "not_sure";
+
+export interface PriorityTable {
+  id: Generated<number>;
+  submission_id: number;
+  rank: 1 | 2 | 3;
+  what_text: string;
+  why_text: string | null;
+  support_needed: SupportNeeded | null;
+}
+
+export interface SubmissionRespondentTypeTable {
+  submission_id: number;
+  respondent_type: string;
+}
+
+export interface SubmissionTrustTable {
+  submission_id: number;
+  trust_id: number | null;
+  /** For answers that are not a trust in the list: "outside", "not_treated", "not_sure", "prefer_not_to_say". */
+  other_answer: string | null;
+}
+
+export interface EqualityAnswerTable {
+  submission_id: number;
+  age_band: string | null;
+  sex: string | null;
+  gender_same_as_birth: string | null;
+  sexual_orientation: string | null;
+  ethnic_group: string | null;
+  ethnic_background: string | null;
+  religion: string | null;
+  disability: string | null;
+  unpaid_carer: string | null;
+  created_at: Timestamp;
+}
+
+export interface DraftTable {
+  /** SHA-256 of the random token in the visitor's cookie: the database never holds the token. */
+  id: string;
+  campaign_id: number;
+  /** JSON: what the person has typed so far, page by page. */
+  answers: string;
+  submission_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export type OutboxState = "pending" | "sending" | "sent" | "dead";
+
+export interface OutboxTable {
+  id: Generated<number>;
+  template: string;
+  recipient: string | null;
+  /** JSON props for the email component: never health information. */
+  payload: string;
+  state: OutboxState;
+  attempts: number;
+  next_attempt_at: Timestamp;
+  lease_expires_at: Timestamp | null;
+  last_error: string | null;
+  message_id: string;
+  submission_id: number | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
+export interface Database {
+  campaigns: CampaignTable;
+  places: PlaceTable;
+  trusts: TrustTable;
+  themes: ThemeTable;
+  submissions: SubmissionTable;
+  priorities: PriorityTable;
+  submission_respondent_types: SubmissionRespondentTypeTable;
+  submission_trusts: SubmissionTrustTable;
+  equality_answers: EqualityAnswerTable;
+  drafts: DraftTable;
+  outbox: OutboxTable;
+}
+
+export type Campaign = Selectable<CampaignTable>;
+export type Place = Selectable<PlaceTable>;
+export type Trust = Selectable<TrustTable>;
+export type Theme = Selectable<ThemeTable>;
+export type Submission = Selectable<SubmissionTable>;
+export type NewSubmission = Insertable<SubmissionTable>;
+export type SubmissionUpdate = Updateable<SubmissionTable>;
+export type Priority = Selectable<PriorityTable>;
+export type Draft = Selectable<DraftTable>;
+export type OutboxMessage = Selectable<OutboxTable>;
