@@ -1,5 +1,5 @@
 import SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect, type Transaction } from "kysely";
+import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement, type Transaction } from "kysely";
 
 import type { Database } from "./schema";
 
@@ -25,5 +25,36 @@ export function openDatabase({ filename, busyTimeoutMs = 5000, readonly = false 
   if (!readonly) sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: new StatementCache(sqlite) }) });
+}
+
+/**
+ * Kysely prepares every query afresh; preparing is a measurable share of a request's time, and the
+ * service runs a small, fixed set of queries. Statements are reused by their SQL text. Kysely's
+ * single-connection mutex means a cached statement is never used by two queries at once.
+ */
+class StatementCache implements SqliteDatabase {
+  private readonly statements = new Map<string, SqliteStatement>();
+
+  constructor(
+    private readonly sqlite: SQLite.Database,
+    private readonly capacity = 1000,
+  ) {}
+
+  prepare(sql: string): SqliteStatement {
+    const cached = this.statements.get(sql);
+    if (cached) return cached;
+    const statement = this.sqlite.prepare(sql) as unknown as SqliteStatement;
+    if (this.statements.size >= this.capacity) {
+      // Queries built from filters can vary; drop the oldest rather than grow without bound.
+      this.statements.delete(this.statements.keys().next().value!);
+    }
+    this.statements.set(sql, statement);
+    return statement;
+  }
+
+  close(): void {
+    this.statements.clear();
+    this.sqlite.close();
+  }
 }

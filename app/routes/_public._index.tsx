@@ -7,7 +7,6 @@ import { Button } from "~/components/nhs/form";
 import { Page, TwoThirds } from "~/components/nhs/layout";
 import type { PageHandle } from "~/components/page/document-title";
 import { readFormData } from "~/modules/forms/request.server";
-import { findOpenCampaign } from "~/modules/reference-data/queries.server";
 import { journeyPaths } from "~/modules/submissions/journey-paths";
 import { clearDraftCookieHeader } from "~/modules/submissions/journey.server";
 import { findDraft } from "~/modules/submissions/drafts.server";
@@ -15,7 +14,7 @@ import { findDraft } from "~/modules/submissions/drafts.server";
 export const handle: PageHandle = { pageTitle: "Tell us your priorities for cancer care" };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const campaign = await findOpenCampaign(context.db);
+  const campaign = await context.referenceData.openCampaign();
   const token: unknown = await context.cookies.draft.parse(request.headers.get("Cookie"));
   const draft = typeof token === "string" ? await findDraft(context.db, token, context.now()) : null;
   return {

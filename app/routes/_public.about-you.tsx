@@ -6,8 +6,7 @@ import { useValidatedForm } from "~/components/forms/use-validated-form";
 import { Checkboxes, ErrorSummary, Radios, TextInput } from "~/components/nhs/form";
 import { BackLink, Page, TwoThirds } from "~/components/nhs/layout";
 import type { PageHandle } from "~/components/page/document-title";
-import { loadJourneyReferenceData } from "~/modules/reference-data/queries.server";
-import { aboutYouFieldOrder, createAboutYouSchema } from "~/modules/submissions/journey-schemas";
+import { aboutYouFieldOrder, aboutYouSchemaFor } from "~/modules/submissions/journey-schemas";
 import { journeyPaths, previousPath } from "~/modules/submissions/journey-paths";
 import { loadJourneyPage, saveJourneyPage, type JourneyPageActionData } from "~/modules/submissions/journey.server";
 import {
@@ -25,7 +24,7 @@ const listFields = ["respondentTypes", "trusts"] as const;
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const [page, referenceData] = await Promise.all([
     loadJourneyPage(request, context, "aboutYou"),
-    loadJourneyReferenceData(context.db),
+    context.referenceData.journey(),
   ]);
   return { ...page, referenceData };
 }
@@ -33,11 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   return saveJourneyPage(request, context, {
     page: "aboutYou",
-    schema: (referenceData) =>
-      createAboutYouSchema({
-        placeCodes: referenceData.places.map((place) => place.code),
-        trustCodes: referenceData.trusts.map((trust) => trust.code),
-      }),
+    schema: aboutYouSchemaFor,
     fieldOrder: aboutYouFieldOrder,
     listFields,
   });
@@ -52,10 +47,7 @@ export default function AboutYouPage() {
   const { values: savedValues, returnTo, referenceData } = useLoaderData<typeof loader>();
   const actionData = useActionData<JourneyPageActionData>();
   const values = actionData?.values ?? savedValues;
-  const schema = createAboutYouSchema({
-    placeCodes: referenceData.places.map((place) => place.code),
-    trustCodes: referenceData.trusts.map((trust) => trust.code),
-  });
+  const schema = aboutYouSchemaFor(referenceData);
   const defaults = {
     respondentTypes: asList(values.respondentTypes),
     organisationName: String(values.organisationName ?? ""),

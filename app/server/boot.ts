@@ -8,6 +8,8 @@ import { migrateToLatestOrThrow } from "~db/migrate";
 import { seedReferenceData } from "~db/seed";
 
 import { createLogger, type Logger } from "~/modules/observability/logger";
+import { ReferenceDataCache } from "~/modules/reference-data/cache.server";
+import { SubmissionWriter } from "~/modules/submissions/submission-writer.server";
 import { randomToken } from "~/modules/security/pseudonym.server";
 import { FixedWindowRateLimiter } from "~/modules/security/rate-limit";
 
@@ -48,6 +50,8 @@ export async function bootServices(env: Env, logger: Logger = createLogger(env.L
     limiters: {
       submissions: new FixedWindowRateLimiter(env.SUBMISSION_RATE_LIMIT, env.SUBMISSION_RATE_WINDOW_MINUTES * 60_000),
     },
+    referenceData: new ReferenceDataCache(db),
+    submissions: new SubmissionWriter(db, logger),
     logger,
     now: () => new Date(),
   };

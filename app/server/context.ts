@@ -3,6 +3,8 @@ import type { Cookie } from "@remix-run/node";
 import type { DB } from "~db/client";
 
 import type { Logger } from "~/modules/observability/logger";
+import type { ReferenceDataCache } from "~/modules/reference-data/cache.server";
+import type { SubmissionWriter } from "~/modules/submissions/submission-writer.server";
 import type { FixedWindowRateLimiter } from "~/modules/security/rate-limit";
 
 import type { Env } from "./env";
@@ -24,6 +26,8 @@ export interface AppServices {
   config: AppConfig;
   cookies: { draft: Cookie };
   limiters: { submissions: FixedWindowRateLimiter };
+  referenceData: ReferenceDataCache;
+  submissions: SubmissionWriter;
   logger: Logger;
   now: () => Date;
 }

@@ -26,7 +26,9 @@ export function createHttpApp({ services, build, publicDir }: HttpAppOptions): e
   app.use(withSecurityHeaders);
   app.use(logRequests(services));
   app.use(refuseCrossSitePosts(services));
-  app.use(compression());
+  // Redirects and small form responses gain nothing from compression; pages and assets do.
+  const compress = compression();
+  app.use((req, res, next) => (req.method === "GET" || req.method === "HEAD" ? compress(req, res, next) : next()));
 
   app.use("/build", express.static(`${publicDir}/build`, { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static(publicDir, { maxAge: "1h", index: false }));

@@ -39,3 +39,14 @@ describe("parseEnv", () => {
     }
   });
 });
+
+describe("README", () => {
+  it("documents exactly the environment variables the server reads", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { envSchema } = await import("~/server/env");
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const section = readme.slice(readme.indexOf("## Configuration"), readme.indexOf("## Routes"));
+    const documented = [...section.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((match) => match[1]).sort();
+    expect(documented).toEqual(Object.keys(envSchema.shape).sort());
+  });
+});

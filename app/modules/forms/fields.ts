@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { countCharacters, formatCount, normaliseLine, normaliseText } from "./text";
+import { formatCount, isWithinCharacterLimit, normaliseLine, normaliseText } from "./text";
 
 /** Field name -> the first message for it, in the order the fields appear on the page. */
 export type FieldErrors = Record<string, string>;
@@ -11,14 +11,14 @@ export function requiredText(options: { max: number; missing: string; tooLong: s
     z
       .string()
       .min(1, options.missing)
-      .refine((value) => countCharacters(value) <= options.max, options.tooLong),
+      .refine((value) => isWithinCharacterLimit(value, options.max), options.tooLong),
   );
 }
 
 export function optionalText(options: { max: number; tooLong: string; singleLine?: boolean }) {
   return z.preprocess(
     options.singleLine ? normaliseLine : normaliseText,
-    z.string().refine((value) => countCharacters(value) <= options.max, options.tooLong),
+    z.string().refine((value) => isWithinCharacterLimit(value, options.max), options.tooLong),
   );
 }
 

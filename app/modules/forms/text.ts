@@ -23,6 +23,14 @@ export function countCharacters(value: string): number {
   return count;
 }
 
+/**
+ * True when the text has at most `max` characters. A string never has more characters than UTF-16
+ * code units, so short strings are answered without segmenting them.
+ */
+export function isWithinCharacterLimit(value: string, max: number): boolean {
+  return value.length <= max || countCharacters(value) <= max;
+}
+
 export function formatCount(value: number): string {
   return value.toLocaleString("en-GB");
 }

@@ -121,6 +121,21 @@ export function createAboutYouSchema({ placeCodes, trustCodes }: AboutYouReferen
     });
 }
 export type AboutYouAnswers = z.output<ReturnType<typeof createAboutYouSchema>>;
+
+const aboutYouSchemas = new WeakMap<object, ReturnType<typeof createAboutYouSchema>>();
+
+/** The about-you schema for a set of reference data, built once per set (it is on every send). */
+export function aboutYouSchemaFor(referenceData: { places: readonly { code: string }[]; trusts: readonly { code: string }[] }) {
+  let schema = aboutYouSchemas.get(referenceData);
+  if (!schema) {
+    schema = createAboutYouSchema({
+      placeCodes: referenceData.places.map((place) => place.code),
+      trustCodes: referenceData.trusts.map((trust) => trust.code),
+    });
+    aboutYouSchemas.set(referenceData, schema);
+  }
+  return schema;
+}
 export const aboutYouFieldOrder = ["respondentTypes", "organisationName", "place", "trusts", "cancerType"] as const;
 
 export const stayInTouchSchema = z

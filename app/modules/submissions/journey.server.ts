@@ -6,7 +6,7 @@ import type { Campaign } from "~db/schema";
 import { fieldErrorsFrom, toStringArray, type FieldErrors } from "~/modules/forms/fields";
 import { normaliseText } from "~/modules/forms/text";
 import { formValues, readFormData } from "~/modules/forms/request.server";
-import { findCampaign, findOpenCampaign, loadJourneyReferenceData, type JourneyReferenceData } from "~/modules/reference-data/queries.server";
+import type { JourneyReferenceData } from "~/modules/reference-data/queries.server";
 import { issueFormStartToken, readFormStartToken } from "~/modules/security/form-timer.server";
 
 import { createDraft, findDraft, writeDraftAnswers, type Draft } from "./drafts.server";
@@ -22,7 +22,7 @@ export interface Journey {
 export async function loadJourney(request: Request, context: AppLoadContext): Promise<Journey> {
   const token = await readDraftToken(request, context);
   const draft = token ? await findDraft(context.db, token, context.now()) : null;
-  const campaign = draft ? await findCampaign(context.db, draft.campaignId) : await findOpenCampaign(context.db);
+  const campaign = draft ? await context.referenceData.campaign(draft.campaignId) : await context.referenceData.openCampaign();
   if (!campaign || (!draft && campaign.status !== "open")) {
     throw data({ problem: "campaign-closed" }, { status: 404 });
   }
@@ -98,7 +98,7 @@ export async function saveJourneyPage(request: Request, context: AppLoadContext,
       return [field, config.listFields?.includes(field) ? toStringArray(value).map(normaliseText) : normaliseText(value)];
     }),
   );
-  const referenceData = await loadJourneyReferenceData(context.db);
+  const referenceData = await context.referenceData.journey();
   const parsed = config.schema(referenceData).safeParse(values);
 
   const headers = new Headers();

@@ -1,13 +1,12 @@
 import { data, redirect, type AppLoadContext } from "@remix-run/node";
 
 import { readFormData } from "~/modules/forms/request.server";
-import { loadJourneyReferenceData } from "~/modules/reference-data/queries.server";
 import { pseudonymiseAddress } from "~/modules/security/pseudonym.server";
 
 import { answersViewFromResponse } from "./answers-view";
 import { journeyPaths } from "./journey-paths";
-import { draftCookieHeader, loadJourney, redirectIfSent, type Journey } from "./journey.server";
-import { createSubmission, validateDraftAnswers } from "./submit.server";
+import { loadJourney, redirectIfSent, type Journey } from "./journey.server";
+import { validateDraftAnswers } from "./submit.server";
 
 const pagePaths = { priorities: journeyPaths.priorities, aboutYou: journeyPaths.aboutYou, stayInTouch: journeyPaths.stayInTouch };
 
@@ -21,7 +20,7 @@ export async function loadCheckAnswers(request: Request, context: AppLoadContext
 
 async function requireCompleteResponse(journey: Journey, context: AppLoadContext) {
   if (!journey.draft) throw redirect(journeyPaths.priorities);
-  const referenceData = await loadJourneyReferenceData(context.db);
+  const referenceData = await context.referenceData.journey();
   const validation = validateDraftAnswers(journey.draft.answers, referenceData);
   if (!validation.ok) throw redirect(pagePaths[validation.page]);
   return { draft: journey.draft, response: validation.response, referenceData };
@@ -57,8 +56,7 @@ export async function sendResponse(request: Request, context: AppLoadContext): P
     throw data({ problem: "rate-limited" }, { status: 429 });
   }
 
-  const receipt = await createSubmission(
-    context.db,
+  const receipt = await context.submissions.submit(
     {
       campaign: journey.campaign,
       response,
@@ -86,5 +84,5 @@ export async function sendResponse(request: Request, context: AppLoadContext): P
     limiter.record(clientKey, now.getTime());
     context.logger.info("submission.created", { submissionId: receipt.submissionId, channel: "online" });
   }
-  throw redirect(journeyPaths.equality, { headers: { "Set-Cookie": await draftCookieHeader(context, journey.token!) } });
+  throw redirect(journeyPaths.equality);
 }

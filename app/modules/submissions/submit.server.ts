@@ -1,5 +1,4 @@
-import type { DB, Executor } from "~db/client";
-import { isUniqueViolation } from "~db/errors";
+import type { Executor } from "~db/client";
 import type { SubmissionChannel } from "~db/schema";
 
 import { enqueueEmail } from "~/modules/mail/outbox.server";
@@ -8,7 +7,7 @@ import type { JourneyReferenceData } from "~/modules/reference-data/queries.serv
 import type { DraftAnswers } from "./drafts.server";
 import type { JourneyPage } from "./journey-paths";
 import {
-  createAboutYouSchema,
+  aboutYouSchemaFor,
   priorityField,
   priorityRanks,
   prioritiesSchema,
@@ -32,10 +31,7 @@ export type JourneyValidation = { ok: true; response: CompletedResponse } | { ok
 export function validateDraftAnswers(answers: DraftAnswers, referenceData: JourneyReferenceData): JourneyValidation {
   const priorities = prioritiesSchema.safeParse(answers.pages.priorities ?? {});
   if (!priorities.success) return { ok: false, page: "priorities" };
-  const aboutYou = createAboutYouSchema({
-    placeCodes: referenceData.places.map((place) => place.code),
-    trustCodes: referenceData.trusts.map((trust) => trust.code),
-  }).safeParse(answers.pages.aboutYou ?? {});
+  const aboutYou = aboutYouSchemaFor(referenceData).safeParse(answers.pages.aboutYou ?? {});
   if (!aboutYou.success) return { ok: false, page: "aboutYou" };
   const stayInTouch = stayInTouchSchema.safeParse(answers.pages.stayInTouch ?? {});
   if (!stayInTouch.success) return { ok: false, page: "stayInTouch" };
@@ -60,51 +56,14 @@ export interface SubmissionReceipt {
   created: boolean;
 }
 
-const MAX_REFERENCE_ATTEMPTS = 5;
-
 /**
- * Saves a response, its priorities and (when the person gave an email address) its confirmation
- * email, all or nothing. Safe to call again with the same idempotency key: the first call's
- * submission is returned and nothing is written twice.
+ * Writes one submission with its priorities, answers and (when the person gave an email address)
+ * its confirmation email, in the caller's transaction. A repeated idempotency key writes nothing
+ * and returns the first submission. Use SubmissionWriter rather than calling this directly.
  */
-export async function createSubmission(
-  db: DB,
-  request: NewSubmissionRequest,
-  /** Runs in the same transaction after the insert, e.g. to mark the draft as sent. */
-  afterInsert?: (trx: Executor, receipt: SubmissionReceipt) => Promise<void>,
-): Promise<SubmissionReceipt> {
-  const existing = await findByIdempotencyKey(db, request.idempotencyKey);
-  if (existing) return { ...existing, created: false };
-
-  for (let attempt = 1; ; attempt += 1) {
-    const reference = generateReference(request.campaign.code);
-    try {
-      return await db.transaction().execute(async (trx) => {
-        const receipt = await insertSubmission(trx, request, reference);
-        await afterInsert?.(trx, receipt);
-        return receipt;
-      });
-    } catch (error) {
-      if (isUniqueViolation(error, "submissions", "idempotency_key")) {
-        const winner = await findByIdempotencyKey(db, request.idempotencyKey);
-        if (winner) return { ...winner, created: false };
-      }
-      if (!isUniqueViolation(error, "submissions", "reference") || attempt >= MAX_REFERENCE_ATTEMPTS) throw error;
-    }
-  }
-}
-
-async function findByIdempotencyKey(db: Executor, key: string) {
-  const row = await db
-    .selectFrom("submissions")
-    .select(["id", "reference"])
-    .where("idempotency_key", "=", key)
-    .executeTakeFirst();
-  return row ? { submissionId: row.id, reference: row.reference } : undefined;
-}
-
-async function insertSubmission(trx: Executor, request: NewSubmissionRequest, reference: string): Promise<SubmissionReceipt> {
+export async function insertSubmission(trx: Executor, request: NewSubmissionRequest): Promise<SubmissionReceipt> {
   const { response, referenceData, now } = request;
+  const reference = generateReference(request.campaign.code);
   const { aboutYou, stayInTouch } = response;
   const placeId = referenceData.places.find((place) => place.code === aboutYou.place)?.id ?? null;
   const email = stayInTouch.email || null;
@@ -128,8 +87,17 @@ async function insertSubmission(trx: Executor, request: NewSubmissionRequest, re
       opt_in_involvement: stayInTouch.contactPreferences.includes("involvement") ? 1 : 0,
       status: "new",
     })
+    .onConflict((oc) => oc.column("idempotency_key").doNothing())
     .returning("id")
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (!submission) {
+    const existing = await trx
+      .selectFrom("submissions")
+      .select(["id", "reference"])
+      .where("idempotency_key", "=", request.idempotencyKey)
+      .executeTakeFirstOrThrow();
+    return { submissionId: existing.id, reference: existing.reference, created: false };
+  }
 
   const priorities = priorityRanks
     .filter(({ rank }) => response.priorities[priorityField.what(rank)])

@@ -1,0 +1,16 @@
+/**
+ * `npm run bench -- <name>`: runs one benchmark against the built app. Each prints its figures
+ * and a ratio against a baseline measured in the same run.
+ */
+const benchmarks: Record<string, () => Promise<unknown>> = {
+  submit: () => import("./submit"),
+};
+
+const benchmark = process.argv[2];
+if (!benchmark || !(benchmark in benchmarks)) {
+  console.error(`Usage: npm run bench -- <${Object.keys(benchmarks).join("|")}>`);
+  process.exit(2);
+}
+await benchmarks[benchmark]!();
+
+export {};

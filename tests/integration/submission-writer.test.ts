@@ -1,0 +1,106 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+import type { DB } from "~db/client";
+
+import { createLogger } from "~/modules/observability/logger";
+import { loadJourneyReferenceData, type JourneyReferenceData } from "~/modules/reference-data/queries.server";
+import { prioritiesSchema, stayInTouchSchema, aboutYouSchemaFor } from "~/modules/submissions/journey-schemas";
+import { SubmissionWriter } from "~/modules/submissions/submission-writer.server";
+import type { NewSubmissionRequest } from "~/modules/submissions/submit.server";
+
+import { createTestDatabase } from "../support/test-database";
+
+let db: DB;
+let cleanup: () => Promise<void>;
+let referenceData: JourneyReferenceData;
+const silent = createLogger("error", () => {});
+
+beforeEach(async () => {
+  ({ db, cleanup } = await createTestDatabase());
+  referenceData = await loadJourneyReferenceData(db);
+});
+afterEach(async () => {
+  await cleanup();
+});
+
+function request(key: string, overrides: Partial<NewSubmissionRequest> = {}): NewSubmissionRequest {
+  const now = new Date("2026-11-23T10:00:00.000Z");
+  return {
+    campaign: { id: 1, code: "ICCT" },
+    response: {
+      priorities: prioritiesSchema.parse({ priority1What: `Priority for ${key}` }),
+      aboutYou: aboutYouSchemaFor(referenceData).parse({ place: "halton", respondentTypes: ["public"] }),
+      stayInTouch: stayInTouchSchema.parse({ email: "a@example.com" }),
+    },
+    referenceData,
+    idempotencyKey: key,
+    channel: "online",
+    receivedAt: now,
+    now,
+    messageIdDomain: "example.test",
+    ...overrides,
+  };
+}
+
+async function count(table: "submissions" | "priorities" | "outbox"): Promise<number> {
+  const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+describe("SubmissionWriter", () => {
+  it("writes submissions that arrive together in shared transactions, each fully", async () => {
+    const writer = new SubmissionWriter(db, silent);
+    const receipts = await Promise.all(Array.from({ length: 60 }, (_, i) => writer.submit(request(`key-${i}`))));
+    expect(new Set(receipts.map((r) => r.reference)).size).toBe(60);
+    expect(receipts.every((r) => r.created)).toBe(true);
+    expect(await count("submissions")).toBe(60);
+    expect(await count("priorities")).toBe(60);
+    expect(await count("outbox")).toBe(60);
+    expect(writer.stats.written).toBe(60);
+    expect(writer.stats.transactions).toBeLessThan(60);
+  });
+
+  it("returns the first submission for a repeated key, within a batch and later", async () => {
+    const writer = new SubmissionWriter(db, silent);
+    const receipts = await Promise.all(Array.from({ length: 20 }, () => writer.submit(request("same-key"))));
+    expect(new Set(receipts.map((r) => r.submissionId)).size).toBe(1);
+    expect(receipts.filter((r) => r.created)).toHaveLength(1);
+    const later = await writer.submit(request("same-key"));
+    expect(later).toMatchObject({ submissionId: receipts[0]!.submissionId, created: false });
+    expect(await count("submissions")).toBe(1);
+    expect(await count("outbox")).toBe(1);
+  });
+
+  it("rolls back only the submission that fails, leaving the rest of its batch written", async () => {
+    const writer = new SubmissionWriter(db, silent);
+    const results = await Promise.allSettled([
+      writer.submit(request("good-1")),
+      writer.submit(request("bad", { campaign: { id: 999, code: "ICCT" } })),
+      writer.submit(request("good-2")),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(await count("submissions")).toBe(2);
+    expect(await count("priorities")).toBe(2);
+    expect(await count("outbox")).toBe(2);
+  });
+
+  it("runs the caller's follow-up in the same transaction, only for new submissions", async () => {
+    const writer = new SubmissionWriter(db, silent);
+    const seen: number[] = [];
+    const first = await writer.submit(request("follow-up"), async (_trx, receipt) => {
+      seen.push(receipt.submissionId);
+    });
+    await writer.submit(request("follow-up"), async (_trx, receipt) => {
+      seen.push(receipt.submissionId);
+    });
+    expect(seen).toEqual([first.submissionId]);
+  });
+
+  it("drains what is queued before shutdown", async () => {
+    const writer = new SubmissionWriter(db, silent);
+    const pending = writer.submit(request("at-shutdown"));
+    await writer.drain();
+    expect(await count("submissions")).toBe(1);
+    await pending;
+  });
+});
