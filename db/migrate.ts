@@ -22,8 +22,11 @@ export async function migrateToLatestOrThrow(db: DB): Promise<MigrationResult[]>
   });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) {
-    const failed = results.find((r) => r.status === "Error")?.migrationName ?? "unknown";
-    throw new MigrationError(`Database migration ${failed} failed`, results, { cause: error });
+    const failed = results.find((r) => r.status === "Error")?.migrationName;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new MigrationError(failed ? `Database migration ${failed} failed: ${reason}` : `Database migrations cannot run: ${reason}`, results, {
+      cause: error,
+    });
   }
   return results;
 }

@@ -80,6 +80,8 @@ export interface SubmissionTable {
   opt_in_involvement: Flag;
   status: SubmissionStatus;
   version: ColumnType<number, number | undefined, number>;
+  /** Set for responses a member of staff entered (paper, email, phone, event). */
+  entered_by_user_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export type SupportNeeded = "investment" | "project_support" | "both" | "not_sure";
@@ -150,6 +152,84 @@ export interface OutboxTable {
   sent_at: Timestamp | null;
 }
 
+export type Role = "admin" | "lead" | "planner";
+
+export interface UserTable {
+  id: Generated<number>;
+  /** Lower-case. */
+  email: string;
+  name: string;
+  role: Role;
+  password_hash: string | null;
+  password_changed_at: Timestamp | null;
+  /** Encrypted with a key derived from the session secret (AES-256-GCM). */
+  totp_secret: string | null;
+  totp_enabled_at: Timestamp | null;
+  /** The last TOTP time step accepted, so a code cannot be used twice. */
+  totp_last_step: number | null;
+  disabled_at: Timestamp | null;
+  last_sign_in_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type SessionStage = "two_factor" | "enrol" | "active";
+
+export interface UserSessionTable {
+  /** SHA-256 of the random session id in the cookie. */
+  id: string;
+  user_id: number;
+  /** "two_factor": password accepted, code still needed; "enrol": must set up two-factor first. */
+  stage: SessionStage;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  /** The absolute timeout; the idle timeout is counted from last_seen_at. */
+  expires_at: Timestamp;
+  client_address: string | null;
+  user_agent: string | null;
+}
+
+export type UserTokenPurpose = "invite" | "password_reset";
+
+export interface UserTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  purpose: UserTokenPurpose;
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface UserRecoveryCodeTable {
+  id: Generated<number>;
+  user_id: number;
+  code_hash: string;
+  used_at: Timestamp | null;
+}
+
+export interface AuthFailureTable {
+  id: Generated<number>;
+  /** "sign_in", "two_factor" or "password_reset". */
+  scope: string;
+  /** "account:<id or email hash>" or "client:<pseudonymised address>". */
+  subject: string;
+  at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_user_id: number | null;
+  actor_email: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  client_address: string | null;
+  /** JSON with ids and field names only: never passwords, tokens or response text. */
+  details: string | null;
+}
+
 export interface Database {
   campaigns: CampaignTable;
   places: PlaceTable;
@@ -162,6 +242,12 @@ export interface Database {
   equality_answers: EqualityAnswerTable;
   drafts: DraftTable;
   outbox: OutboxTable;
+  users: UserTable;
+  user_sessions: UserSessionTable;
+  user_tokens: UserTokenTable;
+  user_recovery_codes: UserRecoveryCodeTable;
+  auth_failures: AuthFailureTable;
+  audit_log: AuditLogTable;
 }
 
 export type Campaign = Selectable<CampaignTable>;
@@ -174,3 +260,6 @@ export type SubmissionUpdate = Updateable<SubmissionTable>;
 export type Priority = Selectable<PriorityTable>;
 export type Draft = Selectable<DraftTable>;
 export type OutboxMessage = Selectable<OutboxTable>;
+export type User = Selectable<UserTable>;
+export type UserSession = Selectable<UserSessionTable>;
+export type AuditEntry = Selectable<AuditLogTable>;

@@ -56,12 +56,16 @@ export default function AboutYouPage() {
     cancerType: String(values.cancerType ?? ""),
   };
   const { form, errors, errorList, live, onSubmit, focusKey } = useValidatedForm({
+    formId: "question-form",
     schema,
     defaultValues: defaults,
     serverErrors: actionData?.fieldErrors,
     fieldOrder: aboutYouFieldOrder,
   });
   const respondentTypes = asList(form.watch("respondentTypes") ?? defaults.respondentTypes);
+  const trusts = asList(form.watch("trusts") ?? defaults.trusts);
+  const setList = (name: "respondentTypes" | "trusts") => (values: string[]) =>
+    form.setValue(name, values, { shouldValidate: form.formState.isSubmitted, shouldDirty: true });
 
   const placeOptions = [
     ...referenceData.places.map((place) => ({ code: place.code, label: place.name })),
@@ -78,7 +82,7 @@ export default function AboutYouPage() {
           These questions are optional. Your answers help us understand who has told us their priorities, and whose
           voices we are missing.
         </p>
-        <Form method="post" noValidate onSubmit={onSubmit}>
+        <Form id="question-form" method="post" noValidate onSubmit={onSubmit}>
           {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
           <Checkboxes
             name="respondentTypes"
@@ -90,6 +94,7 @@ export default function AboutYouPage() {
             field={form.register("respondentTypes")}
             defaultValues={defaults.respondentTypes}
             currentValues={respondentTypes}
+            setValues={setList("respondentTypes")}
             live={live}
             conditional={{
               organisation: (
@@ -122,6 +127,8 @@ export default function AboutYouPage() {
             error={errors.trusts}
             field={form.register("trusts")}
             defaultValues={defaults.trusts}
+            currentValues={trusts}
+            setValues={setList("trusts")}
           />
           <Radios
             name="cancerType"

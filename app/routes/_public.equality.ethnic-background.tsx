@@ -48,6 +48,7 @@ export default function EthnicBackgroundPage() {
   const question = ethnicBackgrounds[ethnicGroup as keyof typeof ethnicBackgrounds];
   const defaultValue = String(actionData?.values.ethnicBackground ?? ethnicBackground);
   const { form, errors, errorList, onSubmit, focusKey } = useValidatedForm({
+    formId: "question-form",
     schema: createEthnicBackgroundSchema(ethnicGroup),
     defaultValues: { ethnicBackground: defaultValue },
     serverErrors: actionData?.fieldErrors,
@@ -57,7 +58,7 @@ export default function EthnicBackgroundPage() {
     <Page before={<BackLink to={journeyPaths.equalityQuestions} />}>
       <TwoThirds>
         <ErrorSummary errors={errorList} focusKey={focusKey} />
-        <Form method="post" noValidate onSubmit={onSubmit}>
+        <Form id="question-form" method="post" noValidate onSubmit={onSubmit}>
           <Radios
             name="ethnicBackground"
             legend={question.legend}

@@ -42,6 +42,7 @@ export default function EqualityQuestionsPage() {
   const values = actionData?.values ?? savedValues;
   const defaults = Object.fromEntries(equalityFieldOrder.map((field) => [field, String(values[field] ?? "")]));
   const { form, errors, errorList, onSubmit, focusKey } = useValidatedForm({
+    formId: "question-form",
     schema: equalitySchema,
     defaultValues: defaults,
     serverErrors: actionData?.fieldErrors,
@@ -53,7 +54,7 @@ export default function EqualityQuestionsPage() {
         <ErrorSummary errors={errorList} focusKey={focusKey} />
         <h1>Equality questions</h1>
         <p>All of these questions are optional. You can leave out any you do not want to answer.</p>
-        <Form method="post" noValidate onSubmit={onSubmit}>
+        <Form id="question-form" method="post" noValidate onSubmit={onSubmit}>
           {equalityQuestions.map((question) => (
             <Radios
               key={question.name}

@@ -39,6 +39,7 @@ export default function PrioritiesPage() {
   const actionData = useActionData<JourneyPageActionData>();
   const values = actionData?.values ?? savedValues;
   const { form, errors, errorList, live, onSubmit, focusKey } = useValidatedForm({
+    formId: "question-form",
     schema: prioritiesSchema,
     defaultValues: Object.fromEntries(prioritiesFieldOrder.map((field) => [field, String(values[field] ?? "")])),
     serverErrors: actionData?.fieldErrors,
@@ -55,7 +56,7 @@ export default function PrioritiesPage() {
           Tell us up to three things that would make the most difference to cancer care in Cheshire and Merseyside.
           Put the most important first. Only your first priority is required.
         </p>
-        <Form method="post" noValidate onSubmit={onSubmit}>
+        <Form id="question-form" method="post" noValidate onSubmit={onSubmit}>
           <input type="hidden" name="formStartedAt" value={formStartedAt} />
           {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
           <Honeypot />

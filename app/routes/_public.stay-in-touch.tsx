@@ -35,6 +35,7 @@ export default function StayInTouchPage() {
     contactPreferences: Array.isArray(values.contactPreferences) ? values.contactPreferences.map(String) : [],
   };
   const { form, errors, errorList, onSubmit, focusKey } = useValidatedForm({
+    formId: "question-form",
     schema: stayInTouchSchema,
     defaultValues: defaults,
     serverErrors: actionData?.fieldErrors,
@@ -51,7 +52,7 @@ export default function StayInTouchPage() {
           If you give us your email address, we will send you a confirmation with your reference number. Our emails
           only include your reference number: they never include your answers.
         </p>
-        <Form method="post" noValidate onSubmit={onSubmit}>
+        <Form id="question-form" method="post" noValidate onSubmit={onSubmit}>
           {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
           <TextInput
             id="email"

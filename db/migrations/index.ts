@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 
 import * as m0001 from "./0001-foundation";
+import * as m0002 from "./0002-staff";
 
 /**
  * Every migration, in order. A static map (rather than reading the folder) so the bundled server
@@ -8,4 +9,5 @@ import * as m0001 from "./0001-foundation";
  */
 export const migrations: Record<string, Migration> = {
   "0001-foundation": m0001,
+  "0002-staff": m0002,
 };

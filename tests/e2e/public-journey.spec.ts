@@ -40,7 +40,13 @@ test.describe("with JavaScript", () => {
 
     await expectTitle(page, "About you");
     await expectNoAxeViolations(page, "about you page");
+    // "Prefer not to say" cannot be combined with other answers: choosing it clears them, and back.
     await page.getByLabel("I care for, or have cared for, someone with cancer").check();
+    const describeYou = page.getByRole("group", { name: "Which of these describe you? (optional)" });
+    await describeYou.getByLabel("Prefer not to say").check();
+    await expect(page.getByLabel("I care for, or have cared for, someone with cancer")).not.toBeChecked();
+    await page.getByLabel("I care for, or have cared for, someone with cancer").check();
+    await expect(describeYou.getByLabel("Prefer not to say")).not.toBeChecked();
     await page.getByLabel("Liverpool", { exact: true }).check();
     await page.getByRole("button", { name: "Continue" }).click();
 
@@ -170,3 +176,20 @@ async function tabUntil(page: Page, matches: (element: HTMLElement) => boolean) 
   }
   throw new Error("did not reach the element by tabbing");
 }
+
+test("text typed before the page's scripts have loaded is kept when they take over", async ({ page }) => {
+  let releaseScripts: () => void = () => {};
+  const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
+  await page.route("**/build/**/*.js", async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  await page.goto("/priorities", { waitUntil: "domcontentloaded" });
+  const firstPriority = page.getByRole("textbox", { name: "first priority" }).first();
+  await firstPriority.fill("Typed while the page was still loading");
+  await page.getByRole("group", { name: /Does it need investment.*first priority/ }).getByLabel("Not sure").check();
+  releaseScripts();
+  await expect(page.getByText(`You have ${1000 - "Typed while the page was still loading".length} characters remaining`)).toBeVisible();
+  await expect(firstPriority).toHaveValue("Typed while the page was still loading");
+  await expect(page.getByRole("group", { name: /Does it need investment.*first priority/ }).getByLabel("Not sure")).toBeChecked();
+});

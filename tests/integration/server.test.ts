@@ -162,3 +162,22 @@ describe("configuration", () => {
     }
   });
 });
+
+describe("migrations", () => {
+  it("stop the server from starting when the database does not match the code", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "icct-migrate-"));
+    try {
+      const first = await startServer({ dataDir });
+      await first.stop();
+      const db = new Database(join(dataDir, "app.db"));
+      db.prepare("insert into kysely_migration (name, timestamp) values ('9999-from-a-newer-release', ?)").run(new Date().toISOString());
+      db.close();
+      const { code, output } = await runServerToExit({}, dataDir);
+      expect(code).toBe(1);
+      expect(output).toContain("The server could not start");
+      expect(output).toContain("9999-from-a-newer-release");
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -11,6 +11,8 @@ import type { FieldErrors } from "~/modules/forms/fields";
 import { useHydrated } from "./use-hydrated";
 
 export interface ValidatedFormOptions {
+  /** The form element's id: scripts may load after the person has started typing into it. */
+  formId: string;
   schema: z.ZodType;
   defaultValues: Record<string, unknown>;
   /** Errors from the server's validation of the last post (the authority). */
@@ -23,13 +25,16 @@ export interface ValidatedFormOptions {
  * form and the server's errors are shown. Once hydrated, react-hook-form validates with the same
  * zod schema as the person goes, and a valid form is posted exactly as the browser would post it.
  */
-export function useValidatedForm({ schema, defaultValues, serverErrors, fieldOrder }: ValidatedFormOptions) {
+export function useValidatedForm({ formId, schema, defaultValues, serverErrors, fieldOrder }: ValidatedFormOptions) {
   const live = useHydrated();
   const submit = useSubmit();
   const [focusKey, setFocusKey] = useState(0);
+  // react-hook-form writes its default values into the fields when it takes them over, so start
+  // from what is in the page now: anything typed before the scripts loaded is kept.
+  const [initialValues] = useState(() => ({ ...defaultValues, ...valuesTypedBeforeHydration(formId, defaultValues) }));
   const form = useForm<FieldValues>({
     resolver: zodResolver(schema as never) as Resolver<FieldValues>,
-    defaultValues,
+    defaultValues: initialValues,
     mode: "onTouched",
     reValidateMode: "onChange",
     shouldFocusError: false,
@@ -64,4 +69,24 @@ export function useValidatedForm({ schema, defaultValues, serverErrors, fieldOrd
   };
 
   return { form, errors, errorList, live, onSubmit, focusKey };
+}
+
+function valuesTypedBeforeHydration(formId: string, defaults: Record<string, unknown>): Record<string, unknown> {
+  if (typeof document === "undefined") return {};
+  const form = document.getElementById(formId);
+  if (!(form instanceof HTMLFormElement)) return {};
+  const typed: Record<string, unknown> = {};
+  for (const [name, fallback] of Object.entries(defaults)) {
+    const fields = [...form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(`[name="${CSS.escape(name)}"]`)];
+    if (fields.length === 0) continue;
+    const first = fields[0]!;
+    if (first instanceof HTMLInputElement && first.type === "checkbox") {
+      typed[name] = fields.filter((field) => (field as HTMLInputElement).checked).map((field) => field.value);
+    } else if (first instanceof HTMLInputElement && first.type === "radio") {
+      typed[name] = fields.find((field) => (field as HTMLInputElement).checked)?.value ?? (Array.isArray(fallback) ? [] : "");
+    } else {
+      typed[name] = first.value;
+    }
+  }
+  return typed;
 }

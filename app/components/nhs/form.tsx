@@ -300,7 +300,14 @@ export function Checkboxes({
   defaultValues = [],
   currentValues = [],
   exclusiveCodes = [],
-}: ChoiceGroupProps & { defaultValues?: readonly string[]; currentValues?: readonly string[]; exclusiveCodes?: readonly string[] }) {
+  setValues,
+}: ChoiceGroupProps & {
+  defaultValues?: readonly string[];
+  currentValues?: readonly string[];
+  exclusiveCodes?: readonly string[];
+  /** With scripts, lets choosing an exclusive answer ("Prefer not to say") clear the others, and back. */
+  setValues?: (values: string[]) => void;
+}) {
   const describedById = describedBy(hint ? `${name}-hint` : undefined, error ? `${name}-error` : undefined);
   const firstExclusive = options.find((option) => exclusiveCodes.includes(option.code))?.code;
   return (
@@ -326,6 +333,15 @@ export function Checkboxes({
                     aria-describedby={option.hint ? `${id}-item-hint` : undefined}
                     aria-controls={reveal && live ? `${id}-conditional` : undefined}
                     {...(field as object)}
+                    onChange={(event) => {
+                      field?.onChange?.(event);
+                      if (!setValues || !event.target.checked) return;
+                      const chosen = event.target.value;
+                      if (exclusiveCodes.includes(chosen)) setValues([chosen]);
+                      else if (currentValues.some((code) => exclusiveCodes.includes(code))) {
+                        setValues([...currentValues.filter((code) => !exclusiveCodes.includes(code)), chosen]);
+                      }
+                    }}
                   />
                   <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={id}>
                     {option.label}
