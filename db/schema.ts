@@ -82,7 +82,15 @@ export interface SubmissionTable {
   version: ColumnType<number, number | undefined, number>;
   /** Set for responses a member of staff entered (paper, email, phone, event). */
   entered_by_user_id: ColumnType<number | null, number | null | undefined, number | null>;
+  excluded_reason: ColumnType<ExclusionReason | null, ExclusionReason | null | undefined, ExclusionReason | null>;
+  assigned_to_user_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Set when triage links this response to an earlier one with the same or nearly the same text. */
+  duplicate_of_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Normalised text of all priorities, hashed: equal fingerprints are exact duplicates. */
+  text_fingerprint: ColumnType<string | null, string | null | undefined, string | null>;
 }
+
+export type ExclusionReason = "spam" | "duplicate" | "out_of_scope" | "test";
 
 export type SupportNeeded = "investment" | "project_support" | "both" | "not_sure";
 
@@ -93,6 +101,48 @@ export interface PriorityTable {
   what_text: string;
   why_text: string | null;
   support_needed: SupportNeeded | null;
+  /** A lead has judged the text suitable to quote (after automatic redaction) in reports. */
+  suitable_to_quote: ColumnType<Flag, Flag | undefined, Flag>;
+}
+
+export interface PriorityThemeTable {
+  priority_id: number;
+  theme_id: number;
+  assigned_by_user_id: number | null;
+  assigned_at: Timestamp;
+}
+
+export interface SubmissionNoteTable {
+  id: Generated<number>;
+  submission_id: number;
+  author_user_id: number;
+  body: string;
+  created_at: Timestamp;
+}
+
+export type FlagKind = "safety" | "complaint";
+
+export interface SubmissionFlagTable {
+  id: Generated<number>;
+  submission_id: number;
+  kind: FlagKind;
+  source: "auto" | "manual";
+  state: ColumnType<"open" | "actioned", "open" | "actioned" | undefined, "open" | "actioned">;
+  /** For automatic flags, the phrase from safety_phrases that matched. */
+  matched_phrase: string | null;
+  raised_by_user_id: number | null;
+  raised_at: Timestamp;
+  actioned_by_user_id: number | null;
+  actioned_at: Timestamp | null;
+  action_note: string | null;
+}
+
+export interface SafetyPhraseTable {
+  id: Generated<number>;
+  phrase: string;
+  kind: FlagKind;
+  active: Flag;
+  created_at: Timestamp;
 }
 
 export interface SubmissionRespondentTypeTable {
@@ -248,6 +298,10 @@ export interface Database {
   user_recovery_codes: UserRecoveryCodeTable;
   auth_failures: AuthFailureTable;
   audit_log: AuditLogTable;
+  priority_themes: PriorityThemeTable;
+  submission_notes: SubmissionNoteTable;
+  submission_flags: SubmissionFlagTable;
+  safety_phrases: SafetyPhraseTable;
 }
 
 export type Campaign = Selectable<CampaignTable>;
