@@ -52,6 +52,12 @@ export default function handleRequest(
   });
 }
 
+/** Data for client-side navigations can hold responses too: never stored either. */
+export function handleDataRequest(response: Response) {
+  response.headers.set("Cache-Control", "no-store");
+  return response;
+}
+
 /** Unexpected errors from loaders and actions: logged without request data, then shown as a 500 page. */
 export function handleError(error: unknown, { request, context }: LoaderFunctionArgs | ActionFunctionArgs) {
   if (request.signal.aborted) return;

@@ -1,44 +1,26 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-
 import { createCookie } from "@remix-run/node";
 
 import { openDatabase } from "~db/client";
 import { migrateToLatestOrThrow } from "~db/migrate";
 import { seedReferenceData } from "~db/seed";
 
+import { SecretBox } from "~/modules/auth/secret-box.server";
 import { createLogger, type Logger } from "~/modules/observability/logger";
 import { ReferenceDataCache } from "~/modules/reference-data/cache.server";
 import { SubmissionWriter } from "~/modules/submissions/submission-writer.server";
-import { randomToken } from "~/modules/security/pseudonym.server";
 import { FixedWindowRateLimiter } from "~/modules/security/rate-limit";
 
+import { resolveConfig } from "./config";
 import type { AppConfig, AppServices } from "./context";
 import type { Env } from "./env";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Everything that must be true before the first request: data directory, secret, migrated and
  * seeded database. Throws (and the process exits) rather than serving on a broken setup.
  */
 export async function bootServices(env: Env, logger: Logger = createLogger(env.LOG_LEVEL)): Promise<AppServices> {
-  const dataDir = resolve(env.DATA_DIR);
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const databasePath = join(dataDir, "app.db");
-  const publicUrl = new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`);
-
-  const config: AppConfig = {
-    env,
-    publicUrl,
-    cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV === "production",
-    dataDir,
-    databasePath,
-    sessionSecret: env.SESSION_SECRET ?? loadOrCreateSecret(dataDir, logger),
-    draftTtlMs: env.DRAFT_TTL_DAYS * DAY_MS,
-  };
-
-  const db = openDatabase({ filename: databasePath });
+  const config = resolveConfig(env, logger);
+  const db = openDatabase({ filename: config.databasePath });
   const migrations = await migrateToLatestOrThrow(db);
   for (const migration of migrations) logger.info("db.migrated", { migration: migration.migrationName });
   await seedReferenceData(db);
@@ -51,22 +33,31 @@ export async function bootServices(env: Env, logger: Logger = createLogger(env.L
       submissions: new FixedWindowRateLimiter(env.SUBMISSION_RATE_LIMIT, env.SUBMISSION_RATE_WINDOW_MINUTES * 60_000),
     },
     referenceData: new ReferenceDataCache(db),
+    auth: {
+      cookie: createStaffCookie(config),
+      policy: { idleMs: env.STAFF_SESSION_IDLE_MINUTES * 60_000, absoluteMs: env.STAFF_SESSION_ABSOLUTE_HOURS * 3_600_000 },
+      throttle: {
+        accountLimit: env.AUTH_FAILURES_PER_ACCOUNT,
+        clientLimit: env.AUTH_FAILURES_PER_CLIENT,
+        windowMs: env.AUTH_FAILURE_WINDOW_MINUTES * 60_000,
+      },
+      secretBox: new SecretBox(config.sessionSecret, "totp-secrets"),
+    },
     submissions: new SubmissionWriter(db, logger),
     logger,
     now: () => new Date(),
   };
 }
 
-function loadOrCreateSecret(dataDir: string, logger: Logger): string {
-  const path = join(dataDir, "session-secret");
-  if (!existsSync(path)) {
-    writeFileSync(path, `${randomToken(48)}\n`, { mode: 0o600, flag: "wx" });
-    logger.warn("config.session_secret_generated", {
-      path,
-      advice: "Set SESSION_SECRET in the environment for production; keep this file private and backed up.",
-    });
-  }
-  return readFileSync(path, "utf8").trim();
+/** Holds only a random session id; timeouts are enforced on the server. No Max-Age: it ends with the browser. */
+function createStaffCookie(config: AppConfig) {
+  return createCookie(config.cookieSecure ? "__Host-icct_staff" : "icct_staff", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: config.cookieSecure,
+    path: "/",
+    secrets: [config.sessionSecret],
+  });
 }
 
 function createDraftCookie(config: AppConfig) {

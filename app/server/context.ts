@@ -2,6 +2,9 @@ import type { Cookie } from "@remix-run/node";
 
 import type { DB } from "~db/client";
 
+import type { SecretBox } from "~/modules/auth/secret-box.server";
+import type { SessionPolicy } from "~/modules/auth/sessions.server";
+import type { ThrottlePolicy } from "~/modules/auth/throttle.server";
 import type { Logger } from "~/modules/observability/logger";
 import type { ReferenceDataCache } from "~/modules/reference-data/cache.server";
 import type { SubmissionWriter } from "~/modules/submissions/submission-writer.server";
@@ -27,6 +30,7 @@ export interface AppServices {
   cookies: { draft: Cookie };
   limiters: { submissions: FixedWindowRateLimiter };
   referenceData: ReferenceDataCache;
+  auth: { cookie: Cookie; policy: SessionPolicy; throttle: ThrottlePolicy; secretBox: SecretBox };
   submissions: SubmissionWriter;
   logger: Logger;
   now: () => Date;

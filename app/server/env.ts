@@ -34,6 +34,11 @@ export const envSchema = z.object({
   SUBMISSION_RATE_LIMIT: nonNegativeInt.default(20),
   SUBMISSION_RATE_WINDOW_MINUTES: z.coerce.number().int().positive().default(60),
   MIN_FILL_SECONDS: nonNegativeInt.default(15),
+  STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().max(24 * 60).default(30),
+  STAFF_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().max(7 * 24).default(12),
+  AUTH_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+  AUTH_FAILURES_PER_CLIENT: z.coerce.number().int().positive().default(30),
+  AUTH_FAILURE_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
   CONTACT_EMAIL: z.email().default("improvingcancercare@example.nhs.uk"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });

@@ -3,6 +3,9 @@ import { fileURLToPath } from "node:url";
 
 import type { ServerBuild } from "@remix-run/node";
 
+import { purgeExpiredSessions } from "~/modules/auth/sessions.server";
+import { purgeOldFailures } from "~/modules/auth/throttle.server";
+import { countActiveAdmins } from "~/modules/auth/users.server";
 import { purgeExpiredDrafts } from "~/modules/submissions/drafts.server";
 import { createLogger } from "~/modules/observability/logger";
 
@@ -28,6 +31,10 @@ async function start(): Promise<void> {
     startIntervalJob("rate_limits.prune", 60_000, logger, async () => {
       services.limiters.submissions.prune(services.now().getTime());
     }),
+    startIntervalJob("sessions.purge", 15 * 60_000, logger, async () => {
+      await purgeExpiredSessions(services.db, services.now(), services.auth.policy);
+      await purgeOldFailures(services.db, services.now(), services.auth.throttle);
+    }),
   ];
 
   const server = createServer(app);
@@ -38,6 +45,12 @@ async function start(): Promise<void> {
     logger.info("server.listening", { url, publicUrl: services.config.publicUrl.href, dataDir: services.config.dataDir });
     process.stdout.write(`Improving Cancer Care Together is running at ${url}\n`);
   });
+  if ((await countActiveAdmins(services.db)) === 0) {
+    process.stdout.write(
+      "No staff accounts yet. Create the first admin (it prints a one-time invite link):\n" +
+        '  npm run user -- add --email you@example.nhs.uk --name "Your Name" --role admin\n',
+    );
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -12,7 +12,11 @@ export interface Page {
 export class BrowserClient {
   private readonly cookies = new Map<string, string>();
 
-  constructor(readonly baseUrl: string) {}
+  constructor(
+    readonly baseUrl: string,
+    /** Sent with every request, e.g. X-Forwarded-For to stand for a client behind a trusted proxy. */
+    private readonly extraHeaders: Record<string, string> = {},
+  ) {}
 
   cookieHeader(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
@@ -41,17 +45,18 @@ export class BrowserClient {
 
   async request(path: string, init: RequestInit = {}, follow = true): Promise<Page> {
     let url = new URL(path, this.baseUrl).href;
-    let response = await fetch(url, { ...init, redirect: "manual", headers: { ...(init.headers as Record<string, string>), cookie: this.cookieHeader() } });
+    let response = await fetch(url, { ...init, redirect: "manual", headers: { ...this.extraHeaders, ...(init.headers as Record<string, string>), cookie: this.cookieHeader() } });
     this.remember(response);
     let redirects = 0;
     while (follow && response.status >= 300 && response.status < 400 && response.headers.get("location")) {
       if (++redirects > 10) throw new Error("too many redirects");
       url = new URL(response.headers.get("location")!, url).href;
       await response.arrayBuffer();
-      response = await fetch(url, { redirect: "manual", headers: { cookie: this.cookieHeader() } });
+      response = await fetch(url, { redirect: "manual", headers: { ...this.extraHeaders, cookie: this.cookieHeader() } });
       this.remember(response);
     }
-    return { status: response.status, url, html: await response.text(), headers: response.headers };
+    // React separates adjacent text nodes with empty comments; tests read the text as a person would.
+    return { status: response.status, url, html: (await response.text()).replaceAll("<!-- -->", ""), headers: response.headers };
   }
 
   get(path: string): Promise<Page> {

@@ -40,6 +40,7 @@ export function Header({
   serviceName?: string;
   homeHref?: string;
   navigation?: NavigationItem[];
+  /** The account area (who is signed in, sign out), shown at the right of the header. */
   account?: ReactNode;
 }) {
   return (

@@ -36,6 +36,17 @@ const problemContent: Record<string, Omit<ErrorContent, "status">> = {
       "Your answers have been kept. Try again later.",
     ],
   },
+  "invalid-link": {
+    title: "This link has expired or has already been used",
+    paragraphs: [
+      "Links to create an account last 48 hours and links to reset a password last 30 minutes. Each works once.",
+      "Ask an admin to send you a new invitation, or request a new password reset link.",
+    ],
+  },
+  forbidden: {
+    title: "You do not have permission to see this page",
+    paragraphs: ["Your role does not include this. If you think it should, contact an admin."],
+  },
   "campaign-closed": {
     title: "This survey is closed",
     paragraphs: ["We are not collecting new responses at the moment. Thank you for your interest."],

@@ -2,7 +2,12 @@ import { createHash, createHmac, randomBytes } from "node:crypto";
 
 /** A stable, non-reversible key for a client address, so counters never hold a raw IP address. */
 export function pseudonymiseAddress(address: string, secret: string): string {
-  return createHmac("sha256", secret).update(address).digest("base64url").slice(0, 22);
+  return keyedHash(`address:${address}`, secret).slice(0, 22);
+}
+
+/** HMAC-SHA-256: for short secrets (recovery codes) that a database copy alone must not let anyone brute-force. */
+export function keyedHash(value: string, secret: string): string {
+  return createHmac("sha256", secret).update(value).digest("base64url");
 }
 
 export function randomToken(bytes = 32): string {
