@@ -90,6 +90,12 @@ export interface SubmissionTable {
   text_fingerprint: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+export interface SubmissionTextSketchTable {
+  /** One of the smallest hashes of the response's word shingles. */
+  value: number;
+  submission_id: number;
+}
+
 export type ExclusionReason = "spam" | "duplicate" | "out_of_scope" | "test";
 
 export type SupportNeeded = "investment" | "project_support" | "both" | "not_sure";
@@ -302,6 +308,7 @@ export interface Database {
   submission_notes: SubmissionNoteTable;
   submission_flags: SubmissionFlagTable;
   safety_phrases: SafetyPhraseTable;
+  submission_text_sketch: SubmissionTextSketchTable;
 }
 
 export type Campaign = Selectable<CampaignTable>;

@@ -6,6 +6,7 @@ import { createLogger } from "~/modules/observability/logger";
 import { loadJourneyReferenceData, type JourneyReferenceData } from "~/modules/reference-data/queries.server";
 import { prioritiesSchema, stayInTouchSchema, aboutYouSchemaFor } from "~/modules/submissions/journey-schemas";
 import { SubmissionWriter } from "~/modules/submissions/submission-writer.server";
+import { createFlagMatcher } from "~/modules/triage/safety-flags";
 import type { NewSubmissionRequest } from "~/modules/submissions/submit.server";
 
 import { createTestDatabase } from "../support/test-database";
@@ -38,6 +39,7 @@ function request(key: string, overrides: Partial<NewSubmissionRequest> = {}): Ne
     receivedAt: now,
     now,
     messageIdDomain: "example.test",
+    matchFlags: createFlagMatcher([{ phrase: "harm myself", kind: "safety" }]),
     ...overrides,
   };
 }
@@ -102,5 +104,36 @@ describe("SubmissionWriter", () => {
     await writer.drain();
     expect(await count("submissions")).toBe(1);
     await pending;
+  });
+});
+
+describe("screening new responses", () => {
+  async function submitWith(key: string, first: string, why = "") {
+    const writer = new SubmissionWriter(db, silent);
+    const base = request(key);
+    return writer.submit({
+      ...base,
+      response: { ...base.response, priorities: prioritiesSchema.parse({ priority1What: first, priority1Why: why }) },
+    });
+  }
+
+  it("links exact and near duplicates to the earlier response, and leaves different ones alone", async () => {
+    const original = await submitWith("a", "Faster access to CT scans when the GP is worried about cancer", "My dad waited six weeks for a scan and the worry was unbearable");
+    const exact = await submitWith("b", "faster access to CT scans, when the GP is worried about cancer!", "My dad waited six weeks for a scan and the worry was unbearable.");
+    const near = await submitWith("c", "Faster access to CT scans when the GP is worried about cancer", "My dad waited 6 weeks for a scan and the worry was unbearable");
+    const other = await submitWith("d", "Free parking at the cancer centre for patients having treatment every day", "It costs us a fortune");
+    const links = await db.selectFrom("submissions").select(["id", "duplicate_of_id"]).orderBy("id").execute();
+    expect(links).toEqual([
+      { id: original.submissionId, duplicate_of_id: null },
+      { id: exact.submissionId, duplicate_of_id: original.submissionId },
+      { id: near.submissionId, duplicate_of_id: original.submissionId },
+      { id: other.submissionId, duplicate_of_id: null },
+    ]);
+  });
+
+  it("raises an automatic flag when the text contains a phrase from the list", async () => {
+    const flagged = await submitWith("e", "Support after treatment, I sometimes feel I could harm myself");
+    const flags = await db.selectFrom("submission_flags").selectAll().execute();
+    expect(flags).toEqual([expect.objectContaining({ submission_id: flagged.submissionId, kind: "safety", source: "auto", state: "open", matched_phrase: "harm myself" })]);
   });
 });

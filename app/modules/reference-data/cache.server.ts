@@ -1,12 +1,15 @@
 import type { Executor } from "~db/client";
 import type { Campaign } from "~db/schema";
 
+import { createFlagMatcher, type FlagMatch } from "~/modules/triage/safety-flags";
+
 import { loadJourneyReferenceData, type JourneyReferenceData } from "./queries.server";
 
 interface Snapshot {
   loadedAt: number;
   journey: JourneyReferenceData;
   campaigns: Campaign[];
+  matchFlags: (texts: readonly string[]) => FlagMatch[];
 }
 
 /**
@@ -32,6 +35,11 @@ export class ReferenceDataCache {
     return (await this.current()).journey;
   }
 
+  /** Finds safety and complaint phrases (the maintained list in safety_phrases) in a response's text. */
+  async flagMatcher(): Promise<(texts: readonly string[]) => FlagMatch[]> {
+    return (await this.current()).matchFlags;
+  }
+
   async campaign(id: number): Promise<Campaign | undefined> {
     return (await this.current()).campaigns.find((campaign) => campaign.id === id);
   }
@@ -54,10 +62,11 @@ export class ReferenceDataCache {
   }
 
   private async load(): Promise<Snapshot> {
-    const [journey, campaigns] = await Promise.all([
+    const [journey, campaigns, phrases] = await Promise.all([
       loadJourneyReferenceData(this.db),
       this.db.selectFrom("campaigns").selectAll().execute(),
+      this.db.selectFrom("safety_phrases").select(["phrase", "kind"]).where("active", "=", 1).execute(),
     ]);
-    return { loadedAt: this.clock(), journey, campaigns };
+    return { loadedAt: this.clock(), journey, campaigns, matchFlags: createFlagMatcher(phrases) };
   }
 }

@@ -66,6 +66,7 @@ export async function sendResponse(request: Request, context: AppLoadContext): P
       receivedAt: now,
       now,
       messageIdDomain: context.config.publicUrl.hostname,
+      matchFlags: await context.referenceData.flagMatcher(),
     },
     async (trx, { submissionId }) => {
       // The submission now holds the answers: the draft keeps only the link to it.

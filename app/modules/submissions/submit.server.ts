@@ -2,6 +2,8 @@ import type { Executor } from "~db/client";
 import type { SubmissionChannel } from "~db/schema";
 
 import { enqueueEmail } from "~/modules/mail/outbox.server";
+import type { FlagMatch } from "~/modules/triage/safety-flags";
+import { screenSubmission, screeningTexts } from "~/modules/triage/screening.server";
 import type { JourneyReferenceData } from "~/modules/reference-data/queries.server";
 
 import type { DraftAnswers } from "./drafts.server";
@@ -47,6 +49,10 @@ export interface NewSubmissionRequest {
   receivedAt: Date;
   now: Date;
   messageIdDomain: string;
+  /** Finds safety and complaint phrases; matches raise automatic flags. */
+  matchFlags: (texts: readonly string[]) => FlagMatch[];
+  /** For responses entered by staff from paper, email, phone or events. */
+  enteredByUserId?: number | null;
 }
 
 export interface SubmissionReceipt {
@@ -86,6 +92,7 @@ export async function insertSubmission(trx: Executor, request: NewSubmissionRequ
       opt_in_updates: stayInTouch.contactPreferences.includes("updates") ? 1 : 0,
       opt_in_involvement: stayInTouch.contactPreferences.includes("involvement") ? 1 : 0,
       status: "new",
+      entered_by_user_id: request.enteredByUserId ?? null,
     })
     .onConflict((oc) => oc.column("idempotency_key").doNothing())
     .returning("id")
@@ -109,6 +116,12 @@ export async function insertSubmission(trx: Executor, request: NewSubmissionRequ
       support_needed: response.priorities[priorityField.support(rank)] || null,
     }));
   await trx.insertInto("priorities").values(priorities).execute();
+  await screenSubmission(trx, {
+    submissionId: submission.id,
+    texts: screeningTexts(priorities.map((priority) => ({ what: priority.what_text, why: priority.why_text }))),
+    now,
+    matchFlags: request.matchFlags,
+  });
 
   if (aboutYou.respondentTypes.length > 0) {
     await trx
