@@ -11,7 +11,7 @@
 
 export const REDACTED = "[removed]";
 
-/** In order of precedence: when spans of two kinds overlap, the earlier kind names the merged span. */
+/** In order of precedence, which names a merged span when overlapping spans are equally long. */
 export const personalDetailKinds = ["email", "nhs_number", "phone", "date_of_birth", "identifier", "postcode", "address", "name"] as const;
 export type PersonalDetailKind = (typeof personalDetailKinds)[number];
 
@@ -57,20 +57,29 @@ export function isValidNhsNumber(value: string): boolean {
   return (check === 11 ? 0 : check) === Number(digits[9]);
 }
 
+/**
+ * Overlapping spans become one, named after the longest of them ("+44 (0)121 496 0766" is a phone
+ * number even though its last ten digits happen to pass the NHS number check); spans of the same
+ * length are named by precedence.
+ */
 function mergeOverlapping(spans: Span[]): Span[] {
   const precedence = (kind: PersonalDetailKind) => personalDetailKinds.indexOf(kind);
   const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end || precedence(a.kind) - precedence(b.kind));
-  const merged: Span[] = [];
+  const merged: { span: Span; longest: number }[] = [];
   for (const span of sorted) {
+    const length = span.end - span.start;
     const last = merged.at(-1);
-    if (last && span.start < last.end) {
-      if (span.end > last.end) last.end = span.end;
-      if (precedence(span.kind) < precedence(last.kind)) last.kind = span.kind;
+    if (last && span.start < last.span.end) {
+      last.span.end = Math.max(last.span.end, span.end);
+      if (length > last.longest || (length === last.longest && precedence(span.kind) < precedence(last.span.kind))) {
+        last.span.kind = span.kind;
+        last.longest = length;
+      }
     } else {
-      merged.push({ ...span });
+      merged.push({ span: { ...span }, longest: length });
     }
   }
-  return merged;
+  return merged.map((entry) => entry.span);
 }
 
 // "[removed], [removed]" or "[removed] / [removed]" reads as noise: keep one. Words between marks
@@ -204,9 +213,7 @@ function isPostcodeArea(letters: string | undefined): boolean {
 function findPostcodes(text: string): Span[] {
   const spans: Span[] = [];
   for (const match of text.matchAll(FULL_POSTCODE)) {
-    const [value, area, , inward = ""] = match;
-    // "a1 2nd" is an ordinal in lower case, not a postcode.
-    if (/^\d(?:st|nd|rd|th)$/.test(inward) && inward !== inward.toUpperCase()) continue;
+    const [value, area] = match;
     if (isPostcodeArea(area)) spans.push({ start: match.index, end: match.index + value.length, kind: "postcode" });
   }
   const areaOf = (value: string) => /^[A-Z]+/i.exec(value)?.[0];
