@@ -23,9 +23,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * seeded database. Throws (and the process exits) rather than serving on a broken setup.
  */
 export async function bootServices(env: Env, logger: Logger = createLogger(env.LOG_LEVEL)): Promise<AppServices> {
-  const dataDir = resolve(env.DATA_DIR);
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const databasePath = join(dataDir, "app.db");
+  const { dataDir, databasePath } = prepareDataDirectory(env);
   const publicUrl = new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`);
 
   const config: AppConfig = {
@@ -55,6 +53,13 @@ export async function bootServices(env: Env, logger: Logger = createLogger(env.L
     logger,
     now: () => new Date(),
   };
+}
+
+/** The data directory (created if missing, private to this user) and the database file in it. */
+export function prepareDataDirectory(env: Env): { dataDir: string; databasePath: string } {
+  const dataDir = resolve(env.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  return { dataDir, databasePath: join(dataDir, "app.db") };
 }
 
 function loadOrCreateSecret(dataDir: string, logger: Logger): string {
