@@ -252,7 +252,7 @@ const NOT_STREET_NAMES = new Set(
     "than", "about", "over", "under", "other", "minute", "minutes", "hour", "hours", "mile", "miles", "day", "days", "week",
     "weeks", "month", "months", "year", "years", "times", "people", "patients", "lane", "lanes", "road", "roads", "street",
     "streets", "busy", "main", "new", "same", "different", "long", "short", "whole", "ward", "wards", "bed", "beds", "stage",
-  ].map((word) => word.toLowerCase()),
+  ],
 );
 
 function findAddresses(text: string): Span[] {
@@ -305,7 +305,7 @@ const MAX_NAME_WORDS = 3;
  */
 const NOT_NAMES = new Set(
   (
-    "I I'm I’m I've I’ve I'd I’d I'll I’ll A An The And But Or So Then Also He She It We They You His Her Him Its Our Their " +
+    "An The And But Or So Then Also He She It We They You His Her Him Its Our Their " +
     "Your My Me Us Them Is Was Were Has Had Have Who Which What When Where Why How This That These Those There Here In On At " +
     "To From For With By Of As If Not No Yes Said Says Told Just Only Very Really All Some Every Everyone Everybody Anyone " +
     "Someone Nobody Please Thank Thanks Sorry Dear Hi Hello Mum Dad Mam Nan Nana Gran Grandad Grandma " +
