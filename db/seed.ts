@@ -1,9 +1,10 @@
 import type { DB } from "./client";
 import { defaultCampaign, places, themes, trusts } from "./reference-data";
+import { safetyPhrases } from "./safety-phrases";
 
 /**
- * Inserts the starting reference data. Idempotent: rows are matched by code or slug and never
- * overwritten, so admins' later edits survive every restart.
+ * Inserts the starting reference data. Idempotent: rows are matched by code, slug or phrase and
+ * never overwritten, so admins' later edits survive every restart.
  */
 export async function seedReferenceData(db: DB, now: Date = new Date()): Promise<void> {
   const createdAt = now.toISOString();
@@ -36,6 +37,11 @@ export async function seedReferenceData(db: DB, now: Date = new Date()): Promise
         })),
       )
       .onConflict((oc) => oc.column("slug").doNothing())
+      .execute();
+    await trx
+      .insertInto("safety_phrases")
+      .values(safetyPhrases.map((entry) => ({ phrase: entry.phrase, kind: entry.kind, active: 1 as const, created_at: createdAt })))
+      .onConflict((oc) => oc.columns(["phrase", "kind"]).doNothing())
       .execute();
   });
 }

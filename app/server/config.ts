@@ -14,17 +14,23 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * data directory (created if missing), the database path, the public URL and the secret.
  */
 export function resolveConfig(env: Env, logger: Logger): AppConfig {
-  const dataDir = resolve(env.DATA_DIR);
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const { dataDir, databasePath } = prepareDataDirectory(env);
   return {
     env,
     publicUrl: new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`),
     cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV === "production",
     dataDir,
-    databasePath: join(dataDir, "app.db"),
+    databasePath,
     sessionSecret: env.SESSION_SECRET ?? loadOrCreateSecret(dataDir, logger),
     draftTtlMs: env.DRAFT_TTL_DAYS * DAY_MS,
   };
+}
+
+/** The data directory (created if missing, private to this user) and the database file in it. */
+export function prepareDataDirectory(env: Env): { dataDir: string; databasePath: string } {
+  const dataDir = resolve(env.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  return { dataDir, databasePath: join(dataDir, "app.db") };
 }
 
 function loadOrCreateSecret(dataDir: string, logger: Logger): string {
