@@ -286,6 +286,17 @@ export interface AuditLogTable {
   details: string | null;
 }
 
+/**
+ * The FTS5 index over priority text (SQLite only; see app/modules/triage/search.server.ts). The
+ * column named like the table is FTS5's hidden column, used with MATCH.
+ */
+export interface PriorityFtsTable {
+  rowid: number;
+  what_text: string;
+  why_text: string;
+  priorities_fts: string;
+}
+
 export interface Database {
   campaigns: CampaignTable;
   places: PlaceTable;
@@ -309,6 +320,7 @@ export interface Database {
   submission_flags: SubmissionFlagTable;
   safety_phrases: SafetyPhraseTable;
   submission_text_sketch: SubmissionTextSketchTable;
+  priorities_fts: PriorityFtsTable;
 }
 
 export type Campaign = Selectable<CampaignTable>;

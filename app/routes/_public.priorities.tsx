@@ -2,20 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
 import { JourneyFormFooter } from "~/components/journey/journey-form-footer";
+import { PriorityQuestions } from "~/components/journey/question-fields";
 import { useValidatedForm } from "~/components/forms/use-validated-form";
-import { CharacterCount, ErrorSummary, Fieldset, Honeypot, Radios } from "~/components/nhs/form";
+import { ErrorSummary, Honeypot } from "~/components/nhs/form";
 import { BackLink, Page, TwoThirds } from "~/components/nhs/layout";
 import type { PageHandle } from "~/components/page/document-title";
-import {
-  PRIORITY_MAX_CHARACTERS,
-  priorityField,
-  priorityRanks,
-  prioritiesFieldOrder,
-  prioritiesSchema,
-} from "~/modules/submissions/journey-schemas";
+import { prioritiesFieldOrder, prioritiesSchema } from "~/modules/submissions/journey-schemas";
 import { journeyPaths, previousPath } from "~/modules/submissions/journey-paths";
 import { loadJourneyPage, saveJourneyPage, type JourneyPageActionData } from "~/modules/submissions/journey.server";
-import { supportOptions } from "~/modules/submissions/options";
 
 export const handle: PageHandle = { pageTitle: "What are your top three priorities?" };
 
@@ -32,8 +26,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
 }
 
-const noIdentifyingDetails = "Do not include names, NHS numbers or other details that could identify anyone.";
-
 export default function PrioritiesPage() {
   const { values: savedValues, formStartedAt, returnTo } = useLoaderData<typeof loader>();
   const actionData = useActionData<JourneyPageActionData>();
@@ -45,7 +37,6 @@ export default function PrioritiesPage() {
     serverErrors: actionData?.fieldErrors,
     fieldOrder: prioritiesFieldOrder,
   });
-  const watched = form.watch();
 
   return (
     <Page before={<BackLink to={returnTo ? journeyPaths.checkAnswers : previousPath("priorities")} />}>
@@ -60,66 +51,7 @@ export default function PrioritiesPage() {
           <input type="hidden" name="formStartedAt" value={formStartedAt} />
           {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
           <Honeypot />
-          {priorityRanks.map(({ rank, word }) => {
-            const what = priorityField.what(rank);
-            const why = priorityField.why(rank);
-            const support = priorityField.support(rank);
-            return (
-              <Fieldset key={rank} legend={rank === 1 ? "Your first priority" : `Your ${word} priority (optional)`} size="l">
-                <CharacterCount
-                  id={what}
-                  label={
-                    <>
-                      What would make the most difference?
-                      <span className="nhsuk-u-visually-hidden"> ({word} priority)</span>
-                    </>
-                  }
-                  labelSize="s"
-                  hint={noIdentifyingDetails}
-                  error={errors[what]}
-                  field={form.register(what)}
-                  defaultValue={String(values[what] ?? "")}
-                  maxCharacters={PRIORITY_MAX_CHARACTERS}
-                  currentValue={String(watched[what] ?? values[what] ?? "")}
-                  live={live}
-                  spellCheck
-                />
-                <CharacterCount
-                  id={why}
-                  label={
-                    <>
-                      Why does it matter? (optional)
-                      <span className="nhsuk-u-visually-hidden"> – {word} priority</span>
-                    </>
-                  }
-                  labelSize="s"
-                  hint="For example, what happened to you or someone you know, or what you have seen."
-                  error={errors[why]}
-                  field={form.register(why)}
-                  defaultValue={String(values[why] ?? "")}
-                  maxCharacters={PRIORITY_MAX_CHARACTERS}
-                  currentValue={String(watched[why] ?? values[why] ?? "")}
-                  live={live}
-                  rows={4}
-                  spellCheck
-                />
-                <Radios
-                  name={support}
-                  legend={
-                    <>
-                      Does it need investment, project support or both? (optional)
-                      <span className="nhsuk-u-visually-hidden"> – {word} priority</span>
-                    </>
-                  }
-                  legendSize="s"
-                  options={supportOptions}
-                  error={errors[support]}
-                  field={form.register(support)}
-                  defaultValue={String(values[support] ?? "")}
-                />
-              </Fieldset>
-            );
-          })}
+          <PriorityQuestions form={form} errors={errors} values={values} live={live} />
           <JourneyFormFooter />
         </Form>
       </TwoThirds>

@@ -2,14 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
 import { JourneyFormFooter } from "~/components/journey/journey-form-footer";
+import { StayInTouchQuestions } from "~/components/journey/question-fields";
 import { useValidatedForm } from "~/components/forms/use-validated-form";
-import { Checkboxes, ErrorSummary, TextInput } from "~/components/nhs/form";
+import { ErrorSummary } from "~/components/nhs/form";
 import { BackLink, Page, TwoThirds } from "~/components/nhs/layout";
 import type { PageHandle } from "~/components/page/document-title";
 import { stayInTouchFieldOrder, stayInTouchSchema } from "~/modules/submissions/journey-schemas";
 import { journeyPaths, previousPath } from "~/modules/submissions/journey-paths";
 import { loadJourneyPage, saveJourneyPage, type JourneyPageActionData } from "~/modules/submissions/journey.server";
-import { contactPreferenceOptions } from "~/modules/submissions/options";
 
 export const handle: PageHandle = { pageTitle: "Stay in touch" };
 
@@ -54,27 +54,7 @@ export default function StayInTouchPage() {
         </p>
         <Form id="question-form" method="post" noValidate onSubmit={onSubmit}>
           {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
-          <TextInput
-            id="email"
-            label="Email address (optional)"
-            labelSize="s"
-            hint="We will only use it for the emails you ask for below and your confirmation."
-            error={errors.email}
-            field={form.register("email")}
-            defaultValue={defaults.email}
-            type="email"
-            autoComplete="email"
-            spellCheck={false}
-          />
-          <Checkboxes
-            name="contactPreferences"
-            legend="Would you like to hear from us again? (optional)"
-            hint="Select all that apply. You can ask us to stop at any time."
-            options={contactPreferenceOptions}
-            error={errors.contactPreferences}
-            field={form.register("contactPreferences")}
-            defaultValues={defaults.contactPreferences}
-          />
+          <StayInTouchQuestions form={form} errors={errors} values={defaults} />
           <JourneyFormFooter />
         </Form>
       </TwoThirds>

@@ -1,3 +1,6 @@
+import { screeningTexts } from "~/modules/triage/screening.server";
+import { fingerprint, textSketch } from "~/modules/triage/text-similarity.server";
+
 import type { DB, Executor } from "../client";
 import type { DemoResponse } from "./generate";
 
@@ -38,9 +41,11 @@ export async function insertDemoResponses(db: DB, responses: Iterable<DemoRespon
   const ids = await loadReferenceIds(db, options.campaignCode);
   const summary: DemoInsertSummary = { responses: 0, priorities: 0, priorityThemes: 0, respondentTypes: 0, trusts: 0, equalityAnswers: 0, flags: 0 };
   const batchSize = options.batchSize ?? 5_000;
+  // Planted duplicates name the earlier response they copy by sequence number.
+  const idsBySequence = new Map<number, number>();
   let batch: DemoResponse[] = [];
   const flush = async () => {
-    await db.transaction().execute((trx) => insertBatch(trx, batch, ids, summary));
+    await db.transaction().execute((trx) => insertBatch(trx, batch, ids, summary, idsBySequence));
     batch = [];
     options.onBatch?.(summary);
   };
@@ -74,8 +79,15 @@ function* chunksOf<T>(rows: T[]): Generator<T[]> {
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) yield rows.slice(start, start + ROWS_PER_STATEMENT);
 }
 
-async function insertBatch(trx: Executor, batch: DemoResponse[], ids: ReferenceIds, summary: DemoInsertSummary): Promise<void> {
+/** The same screening data live responses get: fingerprint, shingle sketch and duplicate link. */
+function screeningOf(response: DemoResponse) {
+  const texts = screeningTexts(response.priorities.map((priority) => ({ what: priority.what, why: priority.why })));
+  return { fingerprint: fingerprint(texts), sketch: textSketch(texts) };
+}
+
+async function insertBatch(trx: Executor, batch: DemoResponse[], ids: ReferenceIds, summary: DemoInsertSummary, idsBySequence: Map<number, number>): Promise<void> {
   const submissionIds = new Map<string, number>();
+  const screening = new Map(batch.map((response) => [response.sequence, screeningOf(response)]));
   for (const chunk of chunksOf(batch)) {
     const rows = await trx
       .insertInto("submissions")
@@ -98,11 +110,14 @@ async function insertBatch(trx: Executor, batch: DemoResponse[], ids: ReferenceI
           status: response.status,
           version: response.version,
           excluded_reason: response.excludedReason,
+          text_fingerprint: screening.get(response.sequence)!.fingerprint,
+          duplicate_of_id: response.planted.duplicateOf === null ? null : (idsBySequence.get(response.planted.duplicateOf) ?? null),
         })),
       )
       .returning(["id", "reference"])
       .execute();
     for (const row of rows) submissionIds.set(row.reference, row.id);
+    for (const response of chunk) idsBySequence.set(response.sequence, submissionIds.get(response.reference)!);
   }
   const submissionId = (response: DemoResponse) => submissionIds.get(response.reference)!;
 
@@ -185,6 +200,8 @@ async function insertBatch(trx: Executor, batch: DemoResponse[], ids: ReferenceI
   for (const chunk of chunksOf(trusts)) await trx.insertInto("submission_trusts").values(chunk).execute();
   for (const chunk of chunksOf(equality)) await trx.insertInto("equality_answers").values(chunk).execute();
   for (const chunk of chunksOf(flags)) await trx.insertInto("submission_flags").values(chunk).execute();
+  const sketches = batch.flatMap((response) => screening.get(response.sequence)!.sketch.map((value) => ({ value, submission_id: submissionId(response) })));
+  for (const chunk of chunksOf(sketches)) await trx.insertInto("submission_text_sketch").values(chunk).onConflict((oc) => oc.doNothing()).execute();
 
   summary.responses += batch.length;
   summary.priorities += priorities.length;
