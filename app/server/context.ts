@@ -2,6 +2,8 @@ import type { Cookie } from "@remix-run/node";
 
 import type { DB } from "~db/client";
 
+import type { StaffNotificationSettings } from "~/modules/mail/staff-notifications.server";
+import type { OutboxWorker } from "~/modules/mail/worker.server";
 import type { Logger } from "~/modules/observability/logger";
 import type { ReferenceDataCache } from "~/modules/reference-data/cache.server";
 import type { SubmissionWriter } from "~/modules/submissions/submission-writer.server";
@@ -18,6 +20,7 @@ export interface AppConfig {
   databasePath: string;
   sessionSecret: string;
   draftTtlMs: number;
+  staffNotifications: StaffNotificationSettings;
 }
 
 /** Long-lived services created once at boot and handed to every loader and action. */
@@ -28,6 +31,8 @@ export interface AppServices {
   limiters: { submissions: FixedWindowRateLimiter };
   referenceData: ReferenceDataCache;
   submissions: SubmissionWriter;
+  /** Delivers the outbox; null when SMTP_URL is set but unusable, so mail waits in the outbox. */
+  mailWorker: OutboxWorker | null;
   logger: Logger;
   now: () => Date;
 }

@@ -3,6 +3,7 @@ import type { Migration } from "kysely";
 import * as m0001 from "./0001-foundation";
 import * as m0002 from "./0002-staff";
 import * as m0003 from "./0003-triage";
+import * as m0004 from "./0004-mail";
 
 /**
  * Every migration, in order. A static map (rather than reading the folder) so the bundled server
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   "0001-foundation": m0001,
   "0002-staff": m0002,
   "0003-triage": m0003,
+  "0004-mail": m0004,
 };
