@@ -33,7 +33,7 @@ import { parseEnv } from "~/server/env";
 import { formatRate } from "./support";
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 5000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const WARM_UP = 200;
 const env = parseEnv({});
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? env.SMTP_MAX_CONNECTIONS);
