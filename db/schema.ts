@@ -208,6 +208,22 @@ export interface OutboxTable {
   sent_at: Timestamp | null;
 }
 
+export interface StaffNotificationRunTable {
+  id: Generated<number>;
+  kind: "immediate" | "daily";
+  /** For a daily digest, when it was due (unique); null for immediate notifications. */
+  due_at: Timestamp | null;
+  /** The newest submission and flag this notification covered: the next one counts from here. */
+  last_submission_id: number;
+  last_flag_id: number;
+  new_responses: number;
+  flagged_safety: number;
+  flagged_complaint: number;
+  /** How many engagement leads it was sent to. */
+  recipients: number;
+  created_at: Timestamp;
+}
+
 export type Role = "admin" | "lead" | "planner";
 
 export interface UserTable {
@@ -321,6 +337,7 @@ export interface Database {
   safety_phrases: SafetyPhraseTable;
   submission_text_sketch: SubmissionTextSketchTable;
   priorities_fts: PriorityFtsTable;
+  staff_notification_runs: StaffNotificationRunTable;
 }
 
 export type Campaign = Selectable<CampaignTable>;

@@ -7,11 +7,15 @@ import type { PageHandle } from "~/components/page/document-title";
 export const handle: PageHandle = { pageTitle: "Privacy notice" };
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  return { contactEmail: context.config.env.CONTACT_EMAIL, draftDays: context.config.env.DRAFT_TTL_DAYS };
+  return {
+    contactEmail: context.config.env.CONTACT_EMAIL,
+    draftDays: context.config.env.DRAFT_TTL_DAYS,
+    keepsEveryEmailAddress: context.config.env.RESPONDENT_EMAIL_RETENTION === "all",
+  };
 }
 
 export default function PrivacyPage() {
-  const { contactEmail, draftDays } = useLoaderData<typeof loader>();
+  const { contactEmail, draftDays, keepsEveryEmailAddress } = useLoaderData<typeof loader>();
   return (
     <Page>
       <TwoThirds>
@@ -66,6 +70,12 @@ export default function PrivacyPage() {
           If you give your email address, we send you your reference number. Our emails never include your answers.
           We only send other emails if you asked for them, and you can ask us to stop at any time.
         </p>
+        {keepsEveryEmailAddress ? null : (
+          <p>
+            Once we have sent your confirmation, we delete your email address, unless you asked to hear from us
+            again.
+          </p>
+        )}
 
         <h2>How long we keep it</h2>
         <p>

@@ -1,10 +1,14 @@
+import { join } from "node:path";
+
 import { createCookie } from "@remix-run/node";
 
-import { openDatabase } from "~db/client";
+import { openDatabase, type DB } from "~db/client";
 import { migrateToLatestOrThrow } from "~db/migrate";
 import { seedReferenceData } from "~db/seed";
 
 import { SecretBox } from "~/modules/auth/secret-box.server";
+import { createMailTransport } from "~/modules/mail/transport.server";
+import { OutboxWorker } from "~/modules/mail/worker.server";
 import { createLogger, type Logger } from "~/modules/observability/logger";
 import { ReferenceDataCache } from "~/modules/reference-data/cache.server";
 import { SubmissionWriter } from "~/modules/submissions/submission-writer.server";
@@ -24,6 +28,7 @@ export async function bootServices(env: Env, logger: Logger = createLogger(env.L
   const migrations = await migrateToLatestOrThrow(db);
   for (const migration of migrations) logger.info("db.migrated", { migration: migration.migrationName });
   await seedReferenceData(db);
+  const now = () => new Date();
 
   return {
     db,
@@ -44,8 +49,9 @@ export async function bootServices(env: Env, logger: Logger = createLogger(env.L
       secretBox: new SecretBox(config.sessionSecret, "totp-secrets"),
     },
     submissions: new SubmissionWriter(db, logger),
+    mailWorker: createMailWorker(config, db, logger, now),
     logger,
-    now: () => new Date(),
+    now,
   };
 }
 
@@ -57,6 +63,39 @@ function createStaffCookie(config: AppConfig) {
     secure: config.cookieSecure,
     path: "/",
     secrets: [config.sessionSecret],
+  });
+}
+
+/**
+ * With no SMTP_URL, mail is written to DATA_DIR/mail as .eml files, so a fresh machine needs
+ * nothing else. A broken SMTP_URL is reported, and mail waits in the outbox: responses are still
+ * accepted, and the mail goes once the setting is fixed and the server restarted.
+ */
+function createMailWorker(config: AppConfig, db: DB, logger: Logger, now: () => Date): OutboxWorker | null {
+  const { env } = config;
+  const setup = createMailTransport(env, join(config.dataDir, "mail"));
+  if (!setup.ok) {
+    logger.error("mail.transport_invalid", {
+      problem: setup.problem,
+      consequence: "No email is sent until SMTP_URL is fixed and the server restarted; emails wait in the outbox and responses are still accepted.",
+    });
+    return null;
+  }
+  if (setup.transport.kind === "file") {
+    logger.warn("mail.file_sink", { directory: setup.transport.description, advice: "SMTP_URL is not set: emails are written to this folder as .eml files, not sent." });
+  }
+  return new OutboxWorker({
+    db,
+    transport: setup.transport,
+    logger,
+    now,
+    from: env.MAIL_FROM ?? { name: "Improving Cancer Care Together", address: `no-reply@${config.publicUrl.hostname}` },
+    retry: { baseDelayMs: env.MAIL_RETRY_BASE_SECONDS * 1000, maxDelayMs: env.MAIL_RETRY_MAX_SECONDS * 1000, maxAttempts: env.MAIL_MAX_ATTEMPTS },
+    leaseMs: env.MAIL_LEASE_SECONDS * 1000,
+    concurrency: env.SMTP_MAX_CONNECTIONS,
+    retention: env.RESPONDENT_EMAIL_RETENTION,
+    publicUrl: config.publicUrl,
+    contactEmail: env.CONTACT_EMAIL,
   });
 }
 

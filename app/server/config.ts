@@ -15,14 +15,16 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export function resolveConfig(env: Env, logger: Logger): AppConfig {
   const { dataDir, databasePath } = prepareDataDirectory(env);
+  const publicUrl = new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`);
   return {
     env,
-    publicUrl: new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`),
+    publicUrl,
     cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV === "production",
     dataDir,
     databasePath,
     sessionSecret: env.SESSION_SECRET ?? loadOrCreateSecret(dataDir, logger),
     draftTtlMs: env.DRAFT_TTL_DAYS * DAY_MS,
+    staffNotifications: { mode: env.STAFF_NOTIFICATIONS, digestHour: env.STAFF_DIGEST_HOUR, messageIdDomain: publicUrl.hostname },
   };
 }
 

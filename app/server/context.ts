@@ -5,6 +5,8 @@ import type { DB } from "~db/client";
 import type { SecretBox } from "~/modules/auth/secret-box.server";
 import type { SessionPolicy } from "~/modules/auth/sessions.server";
 import type { ThrottlePolicy } from "~/modules/auth/throttle.server";
+import type { StaffNotificationSettings } from "~/modules/mail/staff-notifications.server";
+import type { OutboxWorker } from "~/modules/mail/worker.server";
 import type { Logger } from "~/modules/observability/logger";
 import type { ReferenceDataCache } from "~/modules/reference-data/cache.server";
 import type { SubmissionWriter } from "~/modules/submissions/submission-writer.server";
@@ -21,6 +23,7 @@ export interface AppConfig {
   databasePath: string;
   sessionSecret: string;
   draftTtlMs: number;
+  staffNotifications: StaffNotificationSettings;
 }
 
 /** Long-lived services created once at boot and handed to every loader and action. */
@@ -32,6 +35,8 @@ export interface AppServices {
   referenceData: ReferenceDataCache;
   auth: { cookie: Cookie; policy: SessionPolicy; throttle: ThrottlePolicy; secretBox: SecretBox };
   submissions: SubmissionWriter;
+  /** Delivers the outbox; null when SMTP_URL is set but unusable, so mail waits in the outbox. */
+  mailWorker: OutboxWorker | null;
   logger: Logger;
   now: () => Date;
 }

@@ -11,6 +11,17 @@ const booleanFlag = z
 
 const nonNegativeInt = z.coerce.number().int().min(0);
 
+/** "name@example.org" or "Display name <name@example.org>", on one line; parsed so the name is quoted when sent. */
+const mailbox = z.string().transform((value, ctx) => {
+  const match = /^(?:([^<>",;\r\n]+?)\s*<([^<>\s]+)>|([^<>\s]+))$/.exec(value.trim());
+  const address = match?.[2] ?? match?.[3];
+  if (!address || !z.email().safeParse(address).success) {
+    ctx.addIssue({ code: "custom", message: 'must be an email address, optionally as "Name <address>", on one line' });
+    return z.NEVER;
+  }
+  return { name: match?.[1]?.trim() ?? "", address };
+});
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(["production", "development", "test"]).default("production"),
   HOST: z.string().min(1).default("0.0.0.0"),
@@ -41,6 +52,19 @@ export const envSchema = z.object({
   AUTH_FAILURE_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
   CONTACT_EMAIL: z.email().default("improvingcancercare@example.nhs.uk"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // Checked when the mail transport is built, not here: a broken value must not stop responses being accepted.
+  SMTP_URL: z.string().optional(),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(20).default(3),
+  MAIL_FROM: mailbox.optional(),
+  MAIL_RETRY_BASE_SECONDS: z.coerce.number().positive().default(60),
+  MAIL_RETRY_MAX_SECONDS: z.coerce.number().positive().default(6 * 60 * 60),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+  MAIL_LEASE_SECONDS: z.coerce.number().positive().default(300),
+  STAFF_NOTIFICATIONS: z.enum(["off", "immediate", "daily"]).default("daily"),
+  STAFF_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+  RESPONDENT_EMAIL_RETENTION: z.enum(["opted-in", "all"]).default("opted-in"),
 });
 
 export type Env = z.output<typeof envSchema>;

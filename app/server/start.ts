@@ -6,6 +6,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { purgeExpiredSessions } from "~/modules/auth/sessions.server";
 import { purgeOldFailures } from "~/modules/auth/throttle.server";
 import { countActiveAdmins } from "~/modules/auth/users.server";
+import { runStaffNotifications } from "~/modules/mail/staff-notifications.server";
 import { purgeExpiredDrafts } from "~/modules/submissions/drafts.server";
 import { createLogger } from "~/modules/observability/logger";
 
@@ -36,6 +37,15 @@ async function start(): Promise<void> {
       await purgeOldFailures(services.db, services.now(), services.auth.throttle);
     }),
   ];
+  if (services.config.staffNotifications.mode !== "off") {
+    jobs.push(
+      startIntervalJob("mail.staff_notifications", 60_000, logger, async () => {
+        const run = await runStaffNotifications(services.db, services.config.staffNotifications, services.now());
+        if (run) logger.info("mail.staff_notification_queued", { ...run });
+      }),
+    );
+  }
+  services.mailWorker?.start();
 
   const server = createServer(app);
   server.listen(env.PORT, env.HOST, () => {
@@ -59,7 +69,8 @@ async function start(): Promise<void> {
     logger.info("server.stopping", { signal });
     const forceExit = setTimeout(() => process.exit(1), 10_000);
     forceExit.unref();
-    await Promise.all(jobs.map((job) => job.stop()));
+    // The mail worker finishes sends in progress for up to 5 s, then puts the rest back to pending.
+    await Promise.all([...jobs.map((job) => job.stop()), services.mailWorker?.stop(5_000)]);
     server.closeIdleConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await services.submissions.drain();

@@ -3,6 +3,7 @@ import type { Migration } from "kysely";
 import * as m0001 from "./0001-foundation";
 import * as m0002 from "./0002-staff";
 import * as m0003 from "./0003-triage";
+import * as m0004 from "./0004-mail";
 import * as m0005 from "./0005-duplicates";
 
 /**
@@ -13,5 +14,6 @@ export const migrations: Record<string, Migration> = {
   "0001-foundation": m0001,
   "0002-staff": m0002,
   "0003-triage": m0003,
+  "0004-mail": m0004,
   "0005-duplicates": m0005,
 };
