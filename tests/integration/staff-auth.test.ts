@@ -4,18 +4,29 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BrowserClient, errorSummaryOf, titleOf } from "../support/browser-client";
 import { count, rows } from "../support/database";
 import { startServer, type RunningServer } from "../support/server";
+import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
+import { waitFor } from "../support/wait";
 import { TEST_SESSION_SECRET, createStaffUser, currentCode, signIn, signedInClient } from "../support/staff";
 
 let server: RunningServer;
+let smtp: SmtpSink;
 
 beforeAll(async () => {
+  smtp = await startSmtpSink();
   // Every test client shares the loopback address, so the per-client limit is raised here and
   // tested on its own server below.
-  server = await startServer({ env: { SESSION_SECRET: TEST_SESSION_SECRET, AUTH_FAILURES_PER_CLIENT: "1000" } });
+  server = await startServer({ env: { SESSION_SECRET: TEST_SESSION_SECRET, AUTH_FAILURES_PER_CLIENT: "1000", SMTP_URL: `smtp://127.0.0.1:${smtp.port}` } });
 });
 afterAll(async () => {
   await server.stop();
+  await smtp.close();
 });
+
+/** The one-time link in the email sent to an address, once the outbox has delivered it. */
+async function emailedLink(to: string, path: string): Promise<URL> {
+  const message = await waitFor(`an email to ${to}`, () => smtp.messages.find((candidate) => candidate.envelope.to.includes(to) && (candidate.parsed.text ?? "").includes(path)));
+  return new URL(new RegExp(`https?://\\S+${path}\\S+`).exec(message.parsed.text ?? "")![0]);
+}
 
 function audit(action: string, targetId?: number): number {
   return targetId === undefined
@@ -259,11 +270,10 @@ describe("invitations", () => {
     const email = `new-lead-${Date.now()}@example.nhs.uk`;
     const invited = await admin.post("/staff/admin/users", { name: "Nina New", email, role: "lead" });
     expect(invited.html).toContain(`An invitation has been sent to ${email}`);
-    const [message] = rows<{ payload: string; template: string }>(server.databasePath, "select payload, template from outbox where recipient = ?", email);
-    expect(message!.template).toBe("staff-invite");
-    const link = new URL(JSON.parse(message!.payload).link as string);
+    const link = await emailedLink(email, "/staff/invite/");
     const token = link.pathname.split("/").at(-1)!;
     expect(count(server.databasePath, "select count(*) n from user_tokens where token_hash like ?", `%${token}%`)).toBe(0);
+    await waitFor("the sent invitation to be forgotten", () => count(server.databasePath, "select count(*) n from outbox where template = 'staff-invite' and payload like ?", `%${token}%`) === 0);
 
     const person = new BrowserClient(server.url);
     const form = await person.get(link.pathname);
@@ -297,8 +307,7 @@ describe("invitations", () => {
     const { client: admin } = await signedInClient(server, "admin");
     const email = `late-${Date.now()}@example.nhs.uk`;
     await admin.post("/staff/admin/users", { name: "Larry Late", email, role: "planner" });
-    const [message] = rows<{ payload: string }>(server.databasePath, "select payload from outbox where recipient = ?", email);
-    const path = new URL(JSON.parse(message!.payload).link as string).pathname;
+    const path = (await emailedLink(email, "/staff/invite/")).pathname;
     const db = new Database(server.databasePath);
     db.prepare("update user_tokens set expires_at = ? where user_id = (select id from users where email = ?)").run(new Date(Date.now() - 1000).toISOString(), email);
     db.close();
@@ -321,8 +330,7 @@ describe("password reset", () => {
   it("sets a new password once, within 30 minutes, and signs the account out everywhere", async () => {
     const { client: signedIn, user } = await signedInClient(server, "planner");
     await new BrowserClient(server.url).post("/staff/forgot-password", { email: user.email });
-    const [message] = rows<{ payload: string }>(server.databasePath, "select payload from outbox where template = 'password-reset' and recipient = ?", user.email);
-    const path = new URL(JSON.parse(message!.payload).link as string).pathname;
+    const path = (await emailedLink(user.email, "/staff/reset-password/")).pathname;
     const person = new BrowserClient(server.url);
     const done = await person.post(path, { password: "seven purple otters swim", confirmPassword: "seven purple otters swim" });
     expect(done.url).toBe(`${server.url}/staff/sign-in?notice=password-reset`);
