@@ -9,6 +9,7 @@ import { seedReferenceData } from "~db/seed";
 
 import { createLogger, type Logger } from "~/modules/observability/logger";
 import { ReferenceDataCache } from "~/modules/reference-data/cache.server";
+import { ReportRenderer } from "~/modules/reports/pdf/renderer.server";
 import { SubmissionWriter } from "~/modules/submissions/submission-writer.server";
 import { randomToken } from "~/modules/security/pseudonym.server";
 import { FixedWindowRateLimiter } from "~/modules/security/rate-limit";
@@ -52,6 +53,13 @@ export async function bootServices(env: Env, logger: Logger = createLogger(env.L
     },
     referenceData: new ReferenceDataCache(db),
     submissions: new SubmissionWriter(db, logger),
+    reportRenderer: new ReportRenderer({
+      // The worker bundle sits next to the bundle this file is built into (build/server/start.js).
+      workerUrl: new URL("./report-pdf-worker.js", import.meta.url),
+      concurrency: env.REPORT_RENDER_CONCURRENCY,
+      timeoutMs: env.REPORT_RENDER_TIMEOUT_MS,
+      logger,
+    }),
     logger,
     now: () => new Date(),
   };

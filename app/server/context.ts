@@ -4,6 +4,7 @@ import type { DB } from "~db/client";
 
 import type { Logger } from "~/modules/observability/logger";
 import type { ReferenceDataCache } from "~/modules/reference-data/cache.server";
+import type { ReportRenderer } from "~/modules/reports/pdf/renderer.server";
 import type { SubmissionWriter } from "~/modules/submissions/submission-writer.server";
 import type { FixedWindowRateLimiter } from "~/modules/security/rate-limit";
 
@@ -28,6 +29,8 @@ export interface AppServices {
   limiters: { submissions: FixedWindowRateLimiter };
   referenceData: ReferenceDataCache;
   submissions: SubmissionWriter;
+  /** Report PDFs, rendered in worker threads. */
+  reportRenderer: ReportRenderer;
   logger: Logger;
   now: () => Date;
 }

@@ -36,6 +36,8 @@ export const envSchema = z.object({
   MIN_FILL_SECONDS: nonNegativeInt.default(15),
   CONTACT_EMAIL: z.email().default("improvingcancercare@example.nhs.uk"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  REPORT_RENDER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  REPORT_RENDER_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(30_000),
 });
 
 export type Env = z.output<typeof envSchema>;

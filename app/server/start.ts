@@ -49,6 +49,7 @@ async function start(): Promise<void> {
     await Promise.all(jobs.map((job) => job.stop()));
     server.closeIdleConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    await services.reportRenderer.close();
     await services.submissions.drain();
     await services.db.destroy();
     logger.info("server.stopped", { signal });
