@@ -4,6 +4,7 @@
  */
 const benchmarks: Record<string, () => Promise<unknown>> = {
   submit: () => import("./submit"),
+  "report-render": () => import("./report-render").then((bench) => bench.runReportRenderBench()),
 };
 
 const benchmark = process.argv[2];
