@@ -11,6 +11,7 @@ import { createMailTransport } from "~/modules/mail/transport.server";
 import { OutboxWorker } from "~/modules/mail/worker.server";
 import { createLogger, type Logger } from "~/modules/observability/logger";
 import { ReferenceDataCache } from "~/modules/reference-data/cache.server";
+import { ReportRenderer } from "~/modules/reports/pdf/renderer.server";
 import { SubmissionWriter } from "~/modules/submissions/submission-writer.server";
 import { FixedWindowRateLimiter } from "~/modules/security/rate-limit";
 
@@ -50,6 +51,13 @@ export async function bootServices(env: Env, logger: Logger = createLogger(env.L
     },
     submissions: new SubmissionWriter(db, logger),
     mailWorker: createMailWorker(config, db, logger, now),
+    reportRenderer: new ReportRenderer({
+      // The worker bundle sits next to the bundle this file is built into (build/server/start.js).
+      workerUrl: new URL("./report-pdf-worker.js", import.meta.url),
+      concurrency: env.REPORT_RENDER_CONCURRENCY,
+      timeoutMs: env.REPORT_RENDER_TIMEOUT_MS,
+      logger,
+    }),
     logger,
     now,
   };

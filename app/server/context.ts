@@ -9,6 +9,7 @@ import type { StaffNotificationSettings } from "~/modules/mail/staff-notificatio
 import type { OutboxWorker } from "~/modules/mail/worker.server";
 import type { Logger } from "~/modules/observability/logger";
 import type { ReferenceDataCache } from "~/modules/reference-data/cache.server";
+import type { ReportRenderer } from "~/modules/reports/pdf/renderer.server";
 import type { SubmissionWriter } from "~/modules/submissions/submission-writer.server";
 import type { FixedWindowRateLimiter } from "~/modules/security/rate-limit";
 
@@ -37,6 +38,8 @@ export interface AppServices {
   submissions: SubmissionWriter;
   /** Delivers the outbox; null when SMTP_URL is set but unusable, so mail waits in the outbox. */
   mailWorker: OutboxWorker | null;
+  /** Report PDFs, rendered in worker threads. */
+  reportRenderer: ReportRenderer;
   logger: Logger;
   now: () => Date;
 }

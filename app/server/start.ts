@@ -73,6 +73,7 @@ async function start(): Promise<void> {
     await Promise.all([...jobs.map((job) => job.stop()), services.mailWorker?.stop(5_000)]);
     server.closeIdleConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    await services.reportRenderer.close();
     await services.submissions.drain();
     await services.db.destroy();
     logger.info("server.stopped", { signal });
