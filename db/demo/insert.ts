@@ -111,13 +111,20 @@ async function insertBatch(trx: Executor, batch: DemoResponse[], ids: ReferenceI
           version: response.version,
           excluded_reason: response.excludedReason,
           text_fingerprint: screening.get(response.sequence)!.fingerprint,
-          duplicate_of_id: response.planted.duplicateOf === null ? null : (idsBySequence.get(response.planted.duplicateOf) ?? null),
         })),
       )
       .returning(["id", "reference"])
       .execute();
     for (const row of rows) submissionIds.set(row.reference, row.id);
     for (const response of chunk) idsBySequence.set(response.sequence, submissionIds.get(response.reference)!);
+  }
+  // A planted duplicate's original can be in the same statement, so links are written afterwards.
+  for (const response of batch) {
+    if (response.planted.duplicateOf === null) continue;
+    const original = idsBySequence.get(response.planted.duplicateOf);
+    if (original !== undefined) {
+      await trx.updateTable("submissions").set({ duplicate_of_id: original }).where("id", "=", submissionIds.get(response.reference)!).execute();
+    }
   }
   const submissionId = (response: DemoResponse) => submissionIds.get(response.reference)!;
 

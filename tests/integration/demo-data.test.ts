@@ -100,14 +100,22 @@ describe("inserting demo data into a real SQLite file", () => {
     }
   });
 
-  it("leaves the triage work's columns empty and creates no users", () => {
-    expect(
-      count(
-        path,
-        `select count(*) as n from submissions where text_fingerprint is not null or duplicate_of_id is not null
-           or assigned_to_user_id is not null or entered_by_user_id is not null or idempotency_key is not null`,
-      ),
-    ).toBe(0);
+  it("screens the responses as live ones are (fingerprint, sketch, planted duplicates linked) and creates no users", () => {
+    expect(count(path, "select count(*) as n from submissions where assigned_to_user_id is not null or entered_by_user_id is not null or idempotency_key is not null")).toBe(0);
+    expect(count(path, "select count(*) as n from submissions where text_fingerprint is null")).toBeLessThan(responses.length * 0.02);
+    expect(count(path, "select count(distinct submission_id) as n from submission_text_sketch")).toBeGreaterThan(responses.length * 0.9);
+    const planted = responses.filter((response) => response.planted.duplicateOf !== null);
+    expect(planted.length).toBeGreaterThan(0);
+    const linked = rows<{ reference: string; original: string }>(
+      path,
+      "select s.reference, o.reference as original from submissions s join submissions o on o.id = s.duplicate_of_id",
+    );
+    expect(linked.map((row) => row.reference).sort()).toEqual(planted.map((response) => response.reference).sort());
+    const byReference = new Map(responses.map((response) => [response.sequence, response.reference]));
+    for (const row of linked) {
+      const response = planted.find((candidate) => candidate.reference === row.reference)!;
+      expect(row.original).toBe(byReference.get(response.planted.duplicateOf!));
+    }
     expect(count(path, "select count(*) as n from priority_themes where assigned_by_user_id is not null")).toBe(0);
     expect(count(path, "select count(*) as n from users")).toBe(0);
   });
