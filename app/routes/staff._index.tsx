@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { Page } from "~/components/nhs/layout";
+import { BarChartSvg, ColumnChartSvg } from "~/components/reports/report-charts";
 import { formatDate, formatDateTime } from "~/components/staff/format";
 import { FlagTag } from "~/components/staff/triage-tags";
 import type { PageHandle } from "~/components/page/document-title";
@@ -109,6 +110,12 @@ export default function DashboardPage() {
       </table>
 
       <h2>Responses over the last 12 weeks</h2>
+      <ColumnChartSvg
+        id="responses-by-week"
+        title="Responses received each week for the last 12 weeks"
+        description={`From ${formatDate(dashboard.byWeek[0]?.weekStart)} to the week starting ${formatDate(dashboard.byWeek.at(-1)?.weekStart)}. The same figures are in the table below.`}
+        columns={dashboard.byWeek.map((week) => ({ label: formatDate(week.weekStart).replace(/ \d{4}$/, ""), value: week.count }))}
+      />
       <table className="nhsuk-table">
         <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Responses received each week</caption>
         <thead className="nhsuk-table__head">
@@ -128,6 +135,16 @@ export default function DashboardPage() {
       </table>
 
       <h2>Priorities by theme</h2>
+      {dashboard.byTheme.length > 0 ? (
+        <BarChartSvg
+          id="priorities-by-theme"
+          title="Themed priorities by theme"
+          description="Priorities tagged with each theme, most first, not counting excluded responses. The same figures are in the table below."
+          rows={dashboard.byTheme.map((theme) => ({ label: theme.name, values: [{ value: theme.count, text: theme.count.toLocaleString("en-GB") }] }))}
+        />
+      ) : (
+        <p>No priorities have a theme yet.</p>
+      )}
       <table className="nhsuk-table">
         <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Themed priorities by theme, excluding excluded responses</caption>
         <thead className="nhsuk-table__head">

@@ -26,6 +26,7 @@ const matrix: Record<string, Access & { path: string }> = {
   "routes/staff.admin.users._index": { path: "/staff/admin/users", permission: "manage:users" },
   "routes/staff.admin.users.$id": { path: "/staff/admin/users/1", permission: "manage:users" },
   "routes/staff.admin.audit": { path: "/staff/admin/audit", permission: "read:audit" },
+  "routes/staff.admin.outbox": { path: "/staff/admin/outbox", permission: "manage:outbox" },
   "routes/staff.admin.themes._index": { path: "/staff/admin/themes", permission: "manage:taxonomy" },
   "routes/staff.admin.themes.$id": { path: "/staff/admin/themes/1", permission: "manage:taxonomy" },
   "routes/staff.sign-in._index": { path: "/staff/sign-in", public: true },
