@@ -13,6 +13,7 @@ import type { PageHandle } from "~/components/page/document-title";
 import { listAuditEntries, recordAudit } from "~/modules/audit/audit-log.server";
 import { can } from "~/modules/auth/permissions";
 import { requireUser } from "~/modules/auth/staff-auth.server";
+import { toStringArray } from "~/modules/forms/fields";
 import { formValues, readFormData } from "~/modules/forms/request.server";
 import { normaliseText } from "~/modules/forms/text";
 import { addToResponse, changeResponse, type ChangeResult, type ResponseAddition, type ResponseChange } from "~/modules/triage/changes.server";
@@ -102,7 +103,7 @@ function changeFrom(form: Record<string, unknown>): ResponseChange | null {
     }
     case "themes": {
       const priorityId = number(form.priorityId);
-      const themeIds = (form.themeIds as string[]).map(number);
+      const themeIds = toStringArray(form.themeIds).map(number);
       return priorityId && themeIds.every((value) => value !== null) ? { kind: "themes", priorityId, themeIds: themeIds as number[] } : null;
     }
     case "quotable": {

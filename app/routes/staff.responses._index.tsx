@@ -10,6 +10,7 @@ import { FlagTag, StatusTag, ThemeTags } from "~/components/staff/triage-tags";
 import type { PageHandle } from "~/components/page/document-title";
 import { can } from "~/modules/auth/permissions";
 import { requireUser } from "~/modules/auth/staff-auth.server";
+import { toStringArray } from "~/modules/forms/fields";
 import { formValues, readFormData } from "~/modules/forms/request.server";
 import { labelFor, respondentTypeOptions } from "~/modules/submissions/options";
 import { applyBulkAction, type BulkAction } from "~/modules/triage/bulk.server";
@@ -85,7 +86,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const ids =
     scope === "filter"
       ? await matchingIds(context.db, filters, filterIds(filters, options, user.id))
-      : (form.ids as string[]).map(Number).filter((id) => Number.isSafeInteger(id) && id > 0);
+      : toStringArray(form.ids).map(Number).filter((id) => Number.isSafeInteger(id) && id > 0);
   const result = await applyBulkAction(context.db, ids, bulk, { actor: user, clientAddress: context.clientAddress, now: context.now(), scope });
   if (result.kind === "invalid") return data({ fieldErrors: { bulkAction: result.message } }, { status: 400 });
   throw redirect(`${back}&updated=${result.count}`);
