@@ -81,6 +81,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 const savedMessages: Record<string, string> = {
+  created: "Response saved",
   status: "Status saved",
   themes: "Themes saved",
   quotable: "Saved",

@@ -184,7 +184,7 @@ function Filters({ filters, options }: { filters: InboxFilters; options: ReturnT
         </div>
       </div>
       <div className="app-button-group">
-        <Button secondary>Apply</Button>
+        <Button secondary>Search and filter</Button>
         <p>
           <Link to="/staff/responses">Clear filters</Link>
         </p>
