@@ -5,6 +5,7 @@
 const benchmarks: Record<string, () => Promise<unknown>> = {
   submit: () => import("./submit"),
   mail: () => import("./mail"),
+  triage: () => import("./triage"),
   "report-render": () => import("./report-render").then((bench) => bench.runReportRenderBench()),
 };
 

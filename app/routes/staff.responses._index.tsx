@@ -241,10 +241,15 @@ export default function InboxPage() {
 
       <p className="nhsuk-body-l" role="status">
         {filters.q
-          ? `${inbox.total.toLocaleString("en-GB")} ${inbox.total === 1 ? "response matches" : "responses match"} "${filters.q}"`
+          ? inbox.totalIsLowerBound
+            ? `More than ${inbox.total.toLocaleString("en-GB")} responses match "${filters.q}"`
+            : `${inbox.total.toLocaleString("en-GB")} ${inbox.total === 1 ? "response matches" : "responses match"} "${filters.q}"`
           : `${inbox.total.toLocaleString("en-GB")} ${inbox.total === 1 ? "response" : "responses"}`}
         {paged ? " (showing a later page)" : ""}
       </p>
+      {inbox.order === "newest" ? (
+        <p className="nhsuk-body-s">These words are in too many responses to sort by how well they match, so the newest come first. Add a word or a filter to narrow the search.</p>
+      ) : null}
 
       <Form method="post">
         <input type="hidden" name="query" value={query} />
@@ -327,7 +332,7 @@ export default function InboxPage() {
               <div className="nhsuk-radios__item">
                 <input className="nhsuk-radios__input" id="scope-filter" name="scope" type="radio" value="filter" />
                 <label className="nhsuk-label nhsuk-radios__label" htmlFor="scope-filter">
-                  All {inbox.total.toLocaleString("en-GB")} responses matching these filters
+                  {inbox.totalIsLowerBound ? `All responses matching these filters (more than ${inbox.total.toLocaleString("en-GB")})` : `All ${inbox.total.toLocaleString("en-GB")} responses matching these filters`}
                 </label>
               </div>
             </div>

@@ -26,7 +26,7 @@ export interface TestStaffUser {
 let counter = 0;
 
 /** A staff account written straight into the server's database: password set and two-factor enrolled. */
-export async function createStaffUser(server: RunningServer, role: Role, overrides: { email?: string; enrolled?: boolean } = {}): Promise<TestStaffUser> {
+export async function createStaffUser(server: Pick<RunningServer, "databasePath">, role: Role, overrides: { email?: string; enrolled?: boolean } = {}): Promise<TestStaffUser> {
   counter += 1;
   const email = overrides.email ?? `${role}-${counter}-${Date.now()}@example.nhs.uk`;
   const password = `kettle orbit meadow ${counter} lantern`;
@@ -70,7 +70,7 @@ export async function signIn(client: BrowserClient, user: TestStaffUser, returnT
   return client.post("/staff/sign-in/two-factor", { code: currentCode(user.totpSecret), returnTo: returnTo ?? "" });
 }
 
-export async function signedInClient(server: RunningServer, role: Role): Promise<{ client: BrowserClient; user: TestStaffUser }> {
+export async function signedInClient(server: Pick<RunningServer, "url" | "databasePath">, role: Role): Promise<{ client: BrowserClient; user: TestStaffUser }> {
   const user = await createStaffUser(server, role);
   const client = new BrowserClient(server.url);
   const page = await signIn(client, user);

@@ -7,7 +7,7 @@ import { recordAudit } from "~/modules/audit/audit-log.server";
 
 import type { Actor } from "./changes.server";
 import { MAX_THEMES } from "./theme-limits";
-import { toFtsQuery } from "./search.server";
+import { priorityIdsMatching } from "./search.server";
 
 export type BulkAction =
   | { kind: "status"; status: SubmissionStatus; exclusionReason: ExclusionReason | null }
@@ -92,20 +92,12 @@ export async function applyBulkAction(
 
 /** Returns how many responses had no priority the theme could be added to. */
 async function addTheme(trx: Executor, ids: number[], action: Extract<BulkAction, { kind: "add-theme" }>, context: { actor: Actor; now: Date }): Promise<number> {
-  const match = action.searchText ? toFtsQuery(action.searchText) : null;
+  const matching = action.searchText ? priorityIdsMatching(trx, action.searchText) : null;
   let priorities = trx.selectFrom("priorities").select(["priorities.id", "priorities.submission_id"]).where("priorities.submission_id", "in", ids);
-  priorities = match
-    ? priorities.where("priorities.id", "in", (eb) => eb.selectFrom("priorities_fts").select("priorities_fts.rowid").where(sql.ref("priorities_fts"), "match", match))
+  priorities = matching
+    ? priorities.where("priorities.id", "in", matching)
     : priorities.where("priorities.rank", "=", (eb) => eb.selectFrom("priorities as first").select((inner) => inner.fn.min("first.rank").as("rank")).whereRef("first.submission_id", "=", "priorities.submission_id"));
-  const targets = await priorities
-    .where((eb) =>
-      eb(
-        eb.selectFrom("priority_themes").select((inner) => inner.fn.countAll().as("n")).whereRef("priority_themes.priority_id", "=", "priorities.id"),
-        "<",
-        MAX_THEMES,
-      ),
-    )
-    .execute();
+  const targets = await priorities.where("priorities.theme_count", "<", MAX_THEMES).execute();
   if (targets.length > 0) {
     await trx
       .insertInto("priority_themes")

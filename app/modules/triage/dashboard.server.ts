@@ -39,7 +39,7 @@ export async function loadDashboard(db: Executor, now: Date): Promise<DashboardD
       .innerJoin("submissions", "submissions.id", "priorities.submission_id")
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("submissions.status", "!=", "excluded")
-      .where((eb) => eb.not(eb.exists(eb.selectFrom("priority_themes").select("priority_themes.priority_id").whereRef("priority_themes.priority_id", "=", "priorities.id"))))
+      .where("priorities.theme_count", "=", 0)
       .executeTakeFirstOrThrow(),
     db
       .selectFrom("submission_flags")
@@ -60,11 +60,12 @@ export async function loadDashboard(db: Executor, now: Date): Promise<DashboardD
       .execute(),
     db
       .selectFrom("priority_themes")
-      .innerJoin("priorities", "priorities.id", "priority_themes.priority_id")
-      .innerJoin("submissions", "submissions.id", "priorities.submission_id")
       .innerJoin("themes", "themes.id", "priority_themes.theme_id")
       .select(["themes.slug", "themes.name", (eb) => eb.fn.countAll<number>().as("n")])
-      .where("submissions.status", "!=", "excluded")
+      // Excluded responses are few: leaving out their priorities beats joining every tag to its response.
+      .where("priority_themes.priority_id", "not in", (eb) =>
+        eb.selectFrom("priorities").innerJoin("submissions", "submissions.id", "priorities.submission_id").select("priorities.id").where("submissions.status", "=", "excluded"),
+      )
       .groupBy(["themes.id", "themes.slug", "themes.name"])
       .orderBy("n", "desc")
       .execute(),

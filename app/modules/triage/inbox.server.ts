@@ -1,10 +1,10 @@
-import type { ExpressionBuilder, SelectQueryBuilder } from "kysely";
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from "kysely";
 
 import type { Executor } from "~db/client";
 import type { Database, SubmissionChannel, SubmissionStatus } from "~db/schema";
 
 import type { FilterIds, InboxFilters } from "./inbox-filters";
-import { searchPriorityText } from "./search.server";
+import { allMatchingSubmissionIds, searchPriorityText, type SearchOrder } from "./search.server";
 
 export const INBOX_PAGE_SIZE = 25;
 
@@ -25,12 +25,18 @@ export interface InboxRow {
   snippet?: string;
 }
 
-
 /** A query that includes the submissions table (on its own, or joined to priorities and the search index). */
 export type SubmissionQuery<O> = SelectQueryBuilder<Database, "submissions", O>;
 
+/**
+ * How a filter on another table is written. "exists" checks each response in turn, which streams
+ * a page of newest responses without reading the rest; "in" collects the matching ids first,
+ * which is several times faster when every matching response has to be counted or listed.
+ */
+export type Membership = "exists" | "in";
+
 /** Adds the inbox filters to any query over `submissions`; shared by the list, counts, search and bulk actions. */
-export function applyInboxFilters<O>(query: SubmissionQuery<O>, filters: InboxFilters, ids: FilterIds): SubmissionQuery<O> {
+export function applyInboxFilters<O>(query: SubmissionQuery<O>, filters: InboxFilters, ids: FilterIds, membership: Membership = "exists"): SubmissionQuery<O> {
   let q = query;
   if (filters.status) q = q.where("submissions.status", "=", filters.status);
   if (filters.channel) q = q.where("submissions.channel", "=", filters.channel);
@@ -41,46 +47,33 @@ export function applyInboxFilters<O>(query: SubmissionQuery<O>, filters: InboxFi
   if (filters.to) q = q.where("submissions.received_at", "<", new Date(Date.parse(`${filters.to}T00:00:00.000Z`) + 86_400_000).toISOString());
   if (filters.assigned === "me") q = q.where("submissions.assigned_to_user_id", "=", ids.viewerId);
   if (filters.assigned === "unassigned") q = q.where("submissions.assigned_to_user_id", "is", null);
+
+  const related = <DB, TB extends keyof DB>(select: (eb: ExpressionBuilder<Database, "submissions">) => SelectQueryBuilder<DB, TB, { submission_id: number }>, linkedBy: string) =>
+    q.where((eb) => {
+      const matching = select(eb);
+      return membership === "in" ? eb("submissions.id", "in", matching) : eb.exists(matching.where(sql.ref(linkedBy), "=", sql.ref("submissions.id")));
+    });
   if (filters.respondentType) {
     const type = filters.respondentType;
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("submission_respondent_types as rt")
-          .select("rt.submission_id")
-          .whereRef("rt.submission_id", "=", "submissions.id")
-          .where("rt.respondent_type", "=", type),
-      ),
-    );
+    q = related((eb) => eb.selectFrom("submission_respondent_types as rt").select("rt.submission_id").where("rt.respondent_type", "=", type), "rt.submission_id");
   }
   if (filters.theme === "none") {
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("priorities as p")
-          .select("p.id")
-          .whereRef("p.submission_id", "=", "submissions.id")
-          .where((inner) => inner.not(inner.exists(inner.selectFrom("priority_themes as pt").select("pt.priority_id").whereRef("pt.priority_id", "=", "p.id")))),
-      ),
-    );
+    q = related((eb) => eb.selectFrom("priorities as p").select("p.submission_id").where("p.theme_count", "=", 0), "p.submission_id");
   } else if (filters.theme && ids.themeId) {
     const themeId = ids.themeId;
-    q = q.where("submissions.id", "in", (eb: ExpressionBuilder<Database, "submissions">) =>
-      eb
-        .selectFrom("priority_themes as pt")
-        .innerJoin("priorities as p", "p.id", "pt.priority_id")
-        .select("p.submission_id")
-        .where("pt.theme_id", "=", themeId),
+    q = related(
+      (eb) => eb.selectFrom("priority_themes as pt").innerJoin("priorities as p", "p.id", "pt.priority_id").select("p.submission_id").where("pt.theme_id", "=", themeId),
+      "p.submission_id",
     );
   }
   if (filters.flagged) {
     const flagged = filters.flagged;
-    q = q.where((eb) => {
-      let flags = eb.selectFrom("submission_flags as f").select("f.id").whereRef("f.submission_id", "=", "submissions.id");
+    q = related((eb) => {
+      let flags = eb.selectFrom("submission_flags as f").select("f.submission_id");
       if (flagged === "open") flags = flags.where("f.state", "=", "open");
       if (flagged === "safety" || flagged === "complaint") flags = flags.where("f.kind", "=", flagged);
-      return eb.exists(flags);
-    });
+      return flags;
+    }, "f.submission_id");
   }
   return q;
 }
@@ -102,9 +95,26 @@ export function decodeCursor(value: string | null): Cursor | null {
   return { receivedAt, id: parsed };
 }
 
+/**
+ * Responses after the cursor in inbox order (older) or before it (newer). The plain date bound
+ * comes first so that SQLite seeks the date index instead of reading every row.
+ */
+export function beyondCursor(direction: "older" | "newer", cursor: Cursor) {
+  const [strictly, orEqual] = direction === "older" ? (["<", "<="] as const) : ([">", ">="] as const);
+  return (eb: ExpressionBuilder<Database, "submissions">) =>
+    eb.and([
+      eb("submissions.received_at", orEqual, cursor.receivedAt),
+      eb.or([eb("submissions.received_at", strictly, cursor.receivedAt), eb("submissions.id", strictly, cursor.id)]),
+    ]);
+}
+
 export interface InboxPage {
   rows: InboxRow[];
   total: number;
+  /** Search results count up to MOST_RESPONSES_COUNTED; there are more than `total`. */
+  totalIsLowerBound: boolean;
+  /** Search results come by relevance unless the words match too much to rank (search.server.ts). */
+  order: SearchOrder | "received";
   /** Keyset cursor for the next (older) page, or null on the last page. */
   nextCursor: string | null;
   /** Search results are ranked, so they page by number. */
@@ -116,13 +126,11 @@ export async function listInbox(db: Executor, { filters, ids, cursor, page }: { 
   if (filters.q) {
     const hits = await searchPriorityText(db, filters.q, (query) => applyInboxFilters(query, filters, ids), { limit: INBOX_PAGE_SIZE, offset: (page - 1) * INBOX_PAGE_SIZE });
     const rows = await describeRows(db, hits.submissionIds, new Map(hits.snippets));
-    return { rows, total: hits.total, nextCursor: null, nextPage: hits.total > page * INBOX_PAGE_SIZE ? page + 1 : null };
+    return { rows, total: hits.total, totalIsLowerBound: hits.totalIsLowerBound, order: hits.order, nextCursor: null, nextPage: hits.hasMore ? page + 1 : null };
   }
   let query = applyInboxFilters(db.selectFrom("submissions").select(["submissions.id", "submissions.received_at"]), filters, ids);
   if (cursor) {
-    query = query.where((eb) =>
-      eb.or([eb("submissions.received_at", "<", cursor.receivedAt), eb.and([eb("submissions.received_at", "=", cursor.receivedAt), eb("submissions.id", "<", cursor.id)])]),
-    );
+    query = query.where(beyondCursor("older", cursor));
   }
   const [found, total] = await Promise.all([
     query.orderBy("submissions.received_at", "desc").orderBy("submissions.id", "desc").limit(INBOX_PAGE_SIZE + 1).execute(),
@@ -133,23 +141,22 @@ export async function listInbox(db: Executor, { filters, ids, cursor, page }: { 
   return {
     rows: await describeRows(db, pageRows.map((row) => row.id)),
     total,
+    totalIsLowerBound: false,
+    order: "received",
     nextCursor: found.length > INBOX_PAGE_SIZE && last ? encodeCursor({ receivedAt: last.received_at, id: last.id }) : null,
     nextPage: null,
   };
 }
 
 export async function countInbox(db: Executor, filters: InboxFilters, ids: FilterIds): Promise<number> {
-  const row = await applyInboxFilters(db.selectFrom("submissions").select((eb) => eb.fn.countAll<number>().as("n")), filters, ids).executeTakeFirstOrThrow();
+  const row = await applyInboxFilters(db.selectFrom("submissions").select((eb) => eb.fn.countAll<number>().as("n")), filters, ids, "in").executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 /** The ids of every response matching the filters (for "all matching this filter" bulk actions). */
 export async function matchingIds(db: Executor, filters: InboxFilters, ids: FilterIds): Promise<number[]> {
-  if (filters.q) {
-    const hits = await searchPriorityText(db, filters.q, (query) => applyInboxFilters(query, filters, ids), { limit: 100_000, offset: 0 });
-    return hits.submissionIds;
-  }
-  const rows = await applyInboxFilters(db.selectFrom("submissions").select("submissions.id"), filters, ids).execute();
+  if (filters.q) return allMatchingSubmissionIds(db, filters.q, (query) => applyInboxFilters(query, filters, ids));
+  const rows = await applyInboxFilters(db.selectFrom("submissions").select("submissions.id"), filters, ids, "in").execute();
   return rows.map((row) => row.id);
 }
 

@@ -1,7 +1,7 @@
 import type { Executor } from "~db/client";
 
 import type { FilterIds, InboxFilters } from "./inbox-filters";
-import { applyInboxFilters, matchingIds } from "./inbox.server";
+import { applyInboxFilters, beyondCursor, matchingIds } from "./inbox.server";
 
 export interface Neighbours {
   /** The next response down the list (older, or next in search rank). */
@@ -22,13 +22,13 @@ export async function findNeighbours(db: Executor, id: number, filters: InboxFil
   if (!current) return { next: null, previous: null };
   const [older, newer] = await Promise.all([
     applyInboxFilters(db.selectFrom("submissions").select("submissions.id"), filters, ids)
-      .where((eb) => eb.or([eb("submissions.received_at", "<", current.received_at), eb.and([eb("submissions.received_at", "=", current.received_at), eb("submissions.id", "<", id)])]))
+      .where(beyondCursor("older", { receivedAt: current.received_at, id }))
       .orderBy("submissions.received_at", "desc")
       .orderBy("submissions.id", "desc")
       .limit(1)
       .executeTakeFirst(),
     applyInboxFilters(db.selectFrom("submissions").select("submissions.id"), filters, ids)
-      .where((eb) => eb.or([eb("submissions.received_at", ">", current.received_at), eb.and([eb("submissions.received_at", "=", current.received_at), eb("submissions.id", ">", id)])]))
+      .where(beyondCursor("newer", { receivedAt: current.received_at, id }))
       .orderBy("submissions.received_at", "asc")
       .orderBy("submissions.id", "asc")
       .limit(1)

@@ -8,9 +8,8 @@ import { HIGHLIGHT_END, HIGHLIGHT_START } from "./snippet";
 /**
  * Full-text search over priority text with SQLite FTS5 (Porter stemming, bm25 ranking, snippets).
  * The only module that knows about FTS5; a PostgreSQL version would use tsvector, ts_rank and
- * ts_headline behind the same function.
+ * ts_headline behind the same functions.
  */
-
 
 /** Words only, each quoted: whatever someone types becomes a plain "all of these words" query. */
 export function toFtsQuery(input: string): string | null {
@@ -18,55 +17,102 @@ export function toFtsQuery(input: string): string | null {
   return words.length > 0 ? words.map((word) => `"${word}"`).join(" ") : null;
 }
 
-export interface SearchHits {
+/**
+ * Ranking scores every matching priority, so it is used while that stays cheap. A word that is in
+ * most responses ("cancer") gains nothing from relevance anyway; those results come newest first.
+ */
+export const MOST_PRIORITIES_RANKED = 10_000;
+/** Counting every response a common word matches costs more than the number is worth. */
+export const MOST_RESPONSES_COUNTED = 1_000;
+
+export type SearchOrder = "relevance" | "newest";
+
+export interface SearchPage {
   submissionIds: number[];
+  /** The best-matching priority's text around the match, with highlight markers (see snippet.ts). */
   snippets: [number, string][];
+  /** Responses matching, up to MOST_RESPONSES_COUNTED. */
   total: number;
+  /** There are more than MOST_RESPONSES_COUNTED. */
+  totalIsLowerBound: boolean;
+  hasMore: boolean;
+  order: SearchOrder;
 }
 
+type SubmissionFilter = <O>(query: SelectQueryBuilder<Database, "submissions", O>) => SelectQueryBuilder<Database, "submissions", O>;
 type FtsQuery<O> = SelectQueryBuilder<Database, "priorities_fts" | "priorities" | "submissions", O>;
 
-export async function searchPriorityText(
-  db: Executor,
-  input: string,
-  filter: <O>(query: SelectQueryBuilder<Database, "submissions", O>) => SelectQueryBuilder<Database, "submissions", O>,
-  { limit, offset }: { limit: number; offset: number },
-): Promise<SearchHits> {
-  const match = toFtsQuery(input);
-  if (!match) return { submissionIds: [], snippets: [], total: 0 };
-  const base = <O>(query: FtsQuery<O>) =>
-    filter(query as unknown as SelectQueryBuilder<Database, "submissions", O>) as unknown as FtsQuery<O>;
+function matchingPriorities(db: Executor, match: string, filter: SubmissionFilter) {
   const from = db
     .selectFrom("priorities_fts")
     .innerJoin("priorities", "priorities.id", "priorities_fts.rowid")
     .innerJoin("submissions", "submissions.id", "priorities.submission_id")
     .where(sql.ref("priorities_fts"), "match", match);
+  return <O>(select: (query: typeof from) => FtsQuery<O>) => filter(select(from) as unknown as SelectQueryBuilder<Database, "submissions", O>) as unknown as FtsQuery<O>;
+}
 
-  // FTS5's ranking and snippet functions cannot run inside an aggregate, so matches are
-  // materialised first and grouped per response afterwards (best-scoring priority's snippet).
-  const matches = base(
-    from.select([
-      "priorities.submission_id",
-      sql<number>`bm25(priorities_fts)`.as("score"),
-      sql<string>`snippet(priorities_fts, -1, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, '…', 14)`.as("snippet"),
-    ]),
-  );
-  const withMatches = db.with((cte) => cte("matches").materialized(), () => matches);
-  const [ranked, total] = await Promise.all([
-    withMatches
-      .selectFrom("matches")
-      .select(["matches.submission_id", sql<number>`min(matches.score)`.as("best"), "matches.snippet"])
-      .groupBy("matches.submission_id")
-      .orderBy("best")
-      .orderBy("matches.submission_id", "desc")
-      .limit(limit)
-      .offset(offset)
-      .execute(),
-    base(from.select(sql<number>`count(distinct priorities.submission_id)`.as("n"))).executeTakeFirstOrThrow(),
+async function chooseOrder(db: Executor, match: string): Promise<SearchOrder> {
+  const row = await db
+    .selectFrom("priorities_fts")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where(sql.ref("priorities_fts"), "match", match)
+    .executeTakeFirstOrThrow();
+  return Number(row.n) <= MOST_PRIORITIES_RANKED ? "relevance" : "newest";
+}
+
+/**
+ * Matching priorities in result order, one per response (its best match). FTS5 sorts by rank
+ * itself, and priorities are stored in the order responses arrive, so with a limit SQLite stops
+ * early and works out snippets only for the rows returned. (A snippet cannot be fetched later by
+ * rowid: with MATCH, FTS5 does not narrow to `rowid = ?`.)
+ */
+async function orderedMatches(db: Executor, match: string, filter: SubmissionFilter, order: SearchOrder, { limit, snippets }: { limit: number | null; snippets: boolean }) {
+  const snippet = snippets ? sql<string | null>`snippet(priorities_fts, -1, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, '…', 14)` : sql<string | null>`null`;
+  const rows = await matchingPriorities(db, match, filter)((from) => from.select(["priorities.submission_id", snippet.as("snippet")]))
+    .orderBy(order === "relevance" ? sql`priorities_fts.rank` : sql`priorities_fts.rowid desc`)
+    .$if(limit !== null, (query) => query.limit(limit!))
+    .execute();
+  const seen = new Set<number>();
+  return rows.filter((row) => !seen.has(row.submission_id) && seen.add(row.submission_id));
+}
+
+export async function searchPriorityText(db: Executor, input: string, filter: SubmissionFilter, { limit, offset }: { limit: number; offset: number }): Promise<SearchPage> {
+  const match = toFtsQuery(input);
+  if (!match) return { submissionIds: [], snippets: [], total: 0, totalIsLowerBound: false, hasMore: false, order: "relevance" };
+  const order = await chooseOrder(db, match);
+  // A response has at most three priorities, so this many matching priorities holds enough responses.
+  const [matches, counted] = await Promise.all([
+    orderedMatches(db, match, filter, order, { limit: 3 * (offset + limit + 1), snippets: true }),
+    db
+      .selectFrom(
+        matchingPriorities(db, match, filter)((from) => from.select("priorities.submission_id").distinct())
+          .limit(MOST_RESPONSES_COUNTED + 1)
+          .as("counted"),
+      )
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow(),
   ]);
+  const page = matches.slice(offset, offset + limit);
   return {
-    submissionIds: ranked.map((row) => row.submission_id),
-    snippets: ranked.map((row) => [row.submission_id, row.snippet]),
-    total: Number(total.n),
+    submissionIds: page.map((row) => row.submission_id),
+    snippets: page.map((row) => [row.submission_id, row.snippet ?? ""]),
+    total: Math.min(Number(counted.n), MOST_RESPONSES_COUNTED),
+    totalIsLowerBound: Number(counted.n) > MOST_RESPONSES_COUNTED,
+    hasMore: matches.length > offset + limit,
+    order,
   };
+}
+
+/** Every matching response, in the order the search lists them (for bulk actions and next/previous). */
+export async function allMatchingSubmissionIds(db: Executor, input: string, filter: SubmissionFilter): Promise<number[]> {
+  const match = toFtsQuery(input);
+  if (!match) return [];
+  const matches = await orderedMatches(db, match, filter, await chooseOrder(db, match), { limit: null, snippets: false });
+  return matches.map((row) => row.submission_id);
+}
+
+/** Ids of the priorities whose text matches, as a subquery (for adding a theme to just those). */
+export function priorityIdsMatching(db: Executor, input: string) {
+  const match = toFtsQuery(input);
+  return match ? db.selectFrom("priorities_fts").select("priorities_fts.rowid").where(sql.ref("priorities_fts"), "match", match) : null;
 }
