@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { createFlagMatcher } from "~/modules/triage/safety-flags";
+import { suggestThemes } from "~/modules/triage/theme-suggestions";
 import { SKETCH_MIN_SHARED, fingerprint, isNearDuplicate, textSimilarity, textSketch } from "~/modules/triage/text-similarity.server";
 
 const original = [
@@ -49,5 +50,23 @@ describe("safety and complaint flags", () => {
   it("does not match inside other words", () => {
     expect(match(["The neglected garden outside the hospice", "Complainants were listened to"])).toEqual([]);
     expect(match(["Better communication please"])).toEqual([]);
+  });
+});
+
+describe("theme suggestions", () => {
+  const themes = [
+    { id: 1, name: "Coordination and key contact", slug: "coordination", keywords: ["coordinat", "joined up", "key worker"] },
+    { id: 2, name: "Tests and faster diagnosis", slug: "tests", keywords: ["scan", "biopsy"] },
+    { id: 3, name: "Travel", slug: "travel", keywords: ["parking"] },
+  ];
+
+  it("finds keywords at the start of words, in any case and across punctuation, most matches first", () => {
+    const text = "Poor COORDINATION between teams; care that is joined-up. And a quicker scan.";
+    expect(suggestThemes(text, themes).map((theme) => theme.slug)).toEqual(["coordination", "tests"]);
+  });
+
+  it("does not find a keyword inside another word, and suggests nothing when nothing matches", () => {
+    expect(suggestThemes("The telescan unit and the biopsyish clinic", themes).map((theme) => theme.slug)).toEqual(["tests"]);
+    expect(suggestThemes("Kinder receptionists", themes)).toEqual([]);
   });
 });

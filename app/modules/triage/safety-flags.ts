@@ -1,5 +1,7 @@
 import type { FlagKind } from "~db/schema";
 
+import { phrasePattern } from "./phrase-pattern";
+
 export interface SafetyPhrase {
   phrase: string;
   kind: FlagKind;
@@ -10,10 +12,6 @@ export interface FlagMatch {
   phrase: string;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 /**
  * Builds a matcher for the maintained list of phrases: case-insensitive, on word boundaries, with
  * any run of spaces or punctuation between words of a phrase. One match per kind is enough to flag.
@@ -22,7 +20,7 @@ export function createFlagMatcher(phrases: readonly SafetyPhrase[]): (texts: rea
   const compiled = phrases.map(({ phrase, kind }) => ({
     kind,
     phrase,
-    pattern: new RegExp(`(?<![\\p{L}\\p{N}])${phrase.trim().split(/\s+/).map(escapeRegExp).join("[\\s\\p{P}]+")}(?![\\p{L}\\p{N}])`, "iu"),
+    pattern: phrasePattern(phrase, { wholeWord: true }),
   }));
   return (texts) => {
     const text = texts.join("\n");

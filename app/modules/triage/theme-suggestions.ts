@@ -1,12 +1,10 @@
+import { phrasePattern } from "./phrase-pattern";
+
 export interface ThemeKeywords {
   id: number;
   name: string;
   slug: string;
   keywords: readonly string[];
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 // Compiling a Unicode pattern per keyword per page view was a visible share of the response page's
@@ -16,7 +14,7 @@ const keywordPatterns = new Map<string, RegExp>();
 function keywordPattern(keyword: string): RegExp {
   let pattern = keywordPatterns.get(keyword);
   if (!pattern) {
-    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(keyword)}`, "iu");
+    pattern = phrasePattern(keyword, { wholeWord: false });
     keywordPatterns.set(keyword, pattern);
   }
   return pattern;
