@@ -15,6 +15,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 const areas = [
   { to: "/staff/admin/users", title: "Staff accounts", description: "Invite people, change roles, disable accounts, reset two-factor sign-in." },
   { to: "/staff/admin/themes", title: "Theme taxonomy", description: "Add, rename, describe, retire and merge themes." },
+  { to: "/staff/admin/safety-phrases", title: "Safety and complaint phrases", description: "The phrases that flag a response for a lead to read and signpost." },
   { to: "/staff/admin/outbox", title: "Email outbox", description: "Emails waiting, sent and failed, and retrying failed ones." },
   { to: "/staff/admin/audit", title: "Audit log", description: "Who signed in, viewed, changed or downloaded what, and when." },
 ];

@@ -82,7 +82,7 @@ test("an invited lead sets a password, enrols two-factor, signs in and out, and 
   await expectTitle(page, "Sign in");
 });
 
-test("an admin's pages pass axe: accounts, an account, themes, a theme, audit log, outbox, forgotten password", async ({ page }) => {
+test("an admin's pages pass axe: accounts, an account, themes, a theme, audit log, safety phrases, outbox, forgotten password", async ({ page }) => {
   const email = `e2e-admin-${Date.now()}@example.nhs.uk`;
   npmUser(["add", "--email", email, "--name", "Alex Admin", "--role", "admin", "--password-stdin"], "glacier pepper violin sketch\n");
   await page.goto("/staff/forgot-password");
@@ -115,6 +115,12 @@ test("an admin's pages pass axe: accounts, an account, themes, a theme, audit lo
   await page.goto("/staff/admin/audit");
   await expect(page.getByRole("cell", { name: "user.invited" }).first()).toBeVisible();
   await expectNoAxeViolations(page, "audit log");
+  await page.goto("/staff/admin/safety-phrases");
+  await page.getByLabel("Complaint about care").check();
+  await page.getByLabel("Phrase").fill(`not listened to ${Date.now()}`);
+  await page.getByRole("button", { name: "Add phrase" }).click();
+  await expect(page.locator(".nhsuk-notification-banner--success")).toContainText("added");
+  await expectNoAxeViolations(page, "safety phrases");
   await page.goto("/staff/admin/outbox");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Email outbox");
   await expectNoAxeViolations(page, "outbox");

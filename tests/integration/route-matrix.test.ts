@@ -29,6 +29,7 @@ const matrix: Record<string, Access & { path: string }> = {
   "routes/staff.admin.outbox": { path: "/staff/admin/outbox", permission: "manage:outbox" },
   "routes/staff.admin.themes._index": { path: "/staff/admin/themes", permission: "manage:taxonomy" },
   "routes/staff.admin.themes.$id": { path: "/staff/admin/themes/1", permission: "manage:taxonomy" },
+  "routes/staff.admin.safety-phrases": { path: "/staff/admin/safety-phrases", permission: "manage:taxonomy" },
   "routes/staff.sign-in._index": { path: "/staff/sign-in", public: true },
   "routes/staff.forgot-password": { path: "/staff/forgot-password", public: true },
   "routes/staff.invite.$token": { path: "/staff/invite/not-a-real-token", public: true },

@@ -257,6 +257,39 @@ describe("screening of new responses", () => {
     expect(kinds.indexOf("Complaint about care") === -1 || kinds.lastIndexOf("Safety concern") < kinds.indexOf("Complaint about care")).toBe(true);
   });
 
+  it("lets an admin add, turn off and turn on phrases, which flag the responses saved afterwards", async () => {
+    const send = async () => {
+      const respondent = new BrowserClient(server.url);
+      await fillJourney(respondent, { priorities: { ...validPriorities, priority1Why: "The ward felt like a Wild-West Show at night" } });
+      const reference = referenceIn((await respondent.post("/check-answers", {})).html);
+      return rows<{ kind: string; matched_phrase: string }>(db(), "select f.kind, f.matched_phrase from submission_flags f join submissions s on s.id = f.submission_id where s.reference = ?", reference);
+    };
+    expect(await send()).toEqual([]);
+
+    expect((await lead.get("/staff/admin/safety-phrases")).status).toBe(403);
+    expect((await lead.post("/staff/admin/safety-phrases", { kind: "safety", phrase: "wild west show" })).status).toBe(403);
+    const invalid = await admin.post("/staff/admin/safety-phrases", { kind: "worry", phrase: "  !! " });
+    expect(invalid.status).toBe(400);
+    expect(errorSummaryOf(invalid.html)).toEqual(["kind: Select what the phrase suggests", "phrase: Enter a phrase of at least 3 characters"]);
+
+    const added = await admin.post("/staff/admin/safety-phrases", { kind: "safety", phrase: "  Wild   West show " });
+    expect(added.status).toBe(200);
+    expect(added.html).toContain("&quot;wild west show&quot; added");
+    expect((await admin.post("/staff/admin/safety-phrases", { kind: "safety", phrase: "wild west show" })).status).toBe(409);
+    expect(await send()).toEqual([{ kind: "safety", matched_phrase: "wild west show" }]);
+    expect(count(db(), "select count(*) n from audit_log where action = 'safety_phrases.changed'")).toBe(1);
+
+    const { id } = rows<{ id: number }>(db(), "select id from safety_phrases where phrase = 'wild west show'")[0]!;
+    const list = await admin.get("/staff/admin/safety-phrases");
+    expect(list.html).toMatch(/wild west show<\/td><td[^>]*>1<\/td><td[^>]*>On</);
+    expect((await admin.post(`/staff/admin/safety-phrases?phrase=${id}`, { active: "no" })).html).toContain("turned off");
+    expect(await send()).toEqual([]);
+    expect((await admin.post(`/staff/admin/safety-phrases?phrase=${id}`, { active: "yes" })).html).toContain("turned on");
+    expect(await send()).toEqual([{ kind: "safety", matched_phrase: "wild west show" }]);
+    expect((await admin.post("/staff/admin/safety-phrases?phrase=999999", { active: "no" })).status).toBe(404);
+    expect(count(db(), "select count(*) n from audit_log where action = 'safety_phrases.changed'")).toBe(3);
+  });
+
   it("marks a resubmitted response as a likely duplicate, which can be merged (themes kept) or declared different", async () => {
     const send = async (why: string) => {
       const respondent = new BrowserClient(server.url);

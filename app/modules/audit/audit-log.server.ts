@@ -37,6 +37,7 @@ export type AuditAction =
   | "report.downloaded"
   | "export.downloaded"
   | "taxonomy.changed"
+  | "safety_phrases.changed"
   | "outbox.retried";
 
 export interface AuditRecord {
