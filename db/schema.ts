@@ -109,7 +109,7 @@ export interface PriorityTable {
   support_needed: SupportNeeded | null;
   /** A lead has judged the text suitable to quote (after automatic redaction) in reports. */
   suitable_to_quote: ColumnType<Flag, Flag | undefined, Flag>;
-  /** How many themes the priority has; kept by triggers on priority_themes (migration 0006). */
+  /** How many themes the priority has; kept by triggers on priority_themes (migration 0007). */
   theme_count: ColumnType<number, never, never>;
 }
 
