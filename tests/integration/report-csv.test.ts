@@ -97,7 +97,7 @@ describe("the CSV exports", () => {
 
   it("lists quotable priorities only, with nothing that leads back to the response", async () => {
     const records = csvRecords(withoutBom(await exportCsv("quotes")));
-    expect(Object.keys(records[0]!)).toEqual(["themes", "priority", "quote", "why_it_matters", "place", "month_received"]);
+    expect(Object.keys(records[0]!)).toEqual(["themes", "priority_rank", "quote", "why_it_matters", "place", "month_received"]);
     expect(records).toHaveLength(count(path, `select count(*) n from priorities p join submissions s on s.id = p.submission_id where ${IN_SCOPE} and p.suitable_to_quote = 1`));
     expect(records[0]!.month_received).toMatch(/^\d{4}-\d{2}$/);
   });

@@ -9,7 +9,8 @@ import { ReportRenderer } from "~/modules/reports/pdf/renderer.server";
 import type { ReportModel } from "~/modules/reports/report-model";
 import { formatScore, formatShare } from "~/modules/reports/report-text";
 
-import { expectNothingOverflows, normaliseSpace, pdfFonts, pdfInfo, pdfLayoutText, pdfPages, qpdfCheck, qpdfJson, savePdf, type SavedPdf } from "../support/pdf-tools";
+import { expectNothingOverflows } from "../support/pdf-layout";
+import { normaliseSpace, pdfFonts, pdfInfo, pdfLayoutText, pdfPages, qpdfCheck, qpdfJson, savePdf, type SavedPdf } from "../support/pdf-tools";
 import { buildEmptyReportModel, buildReportModel } from "../support/report-fixture";
 
 let renderer: ReportRenderer;

@@ -7,8 +7,6 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { expect } from "vitest";
-
 const folder = mkdtempSync(join(tmpdir(), "icct-pdf-"));
 let saved = 0;
 
@@ -113,23 +111,4 @@ export function pdfWords({ path }: SavedPdf): PdfWord[] {
 /** Collapses the line breaks and runs of spaces that wrapping puts into extracted text. */
 export function normaliseSpace(text: string): string {
   return text.replace(/\s+/g, " ");
-}
-
-const A4 = { width: 595.28, height: 841.89, marginX: 48, marginBottom: 64 };
-
-/**
- * Pages are planned from estimated heights; content that outgrew its plan would make a page
- * longer than A4 or put words in the margins.
- */
-export function expectNothingOverflows(pdf: SavedPdf) {
-  const pageCount = Number(pdfInfo(pdf).Pages);
-  const sizes = Object.entries(pdfInfo(pdf, { first: 1, last: pageCount })).filter(([field]) => /^Page +\d+ size$/.test(field));
-  expect(sizes).toHaveLength(pageCount);
-  expect(sizes.filter(([, size]) => size !== "595.28 x 841.89 pts (A4)")).toEqual([]);
-  const contentBottom = A4.height - A4.marginBottom;
-  const footerTop = A4.height - 48;
-  const overflowing = pdfWords(pdf).filter(
-    (word) => word.xMin < A4.marginX - 1 || word.xMax > A4.width - A4.marginX + 1 || (word.yMax > contentBottom + 1 && word.yMin < footerTop),
-  );
-  expect(overflowing).toEqual([]);
 }

@@ -122,8 +122,7 @@ export async function buildReportModel(
   const scoped = withReportScope(db, scope, null);
   const placesInScope = reference.places.filter((place) => filters.places.length === 0 || filters.places.includes(place.code));
   const typesInScope = respondentTypeFilterCodes.filter((code) => filters.respondentTypes.length === 0 || filters.respondentTypes.includes(code));
-  const themeFilter = <Q extends { where: (column: "pt.theme_id", op: "in", values: number[]) => Q }>(query: Q): Q =>
-    scope.themeIds.length > 0 ? query.where("pt.theme_id", "in", scope.themeIds) : query;
+  const chosenThemes = scope.themeIds.length > 0;
 
   // One query at a time, letting other requests run in between: each holds the event loop for
   // as long as SQLite takes to answer it.
@@ -157,17 +156,19 @@ export async function buildReportModel(
     ])
     .executeTakeFirstOrThrow();
   await yieldToEventLoop();
-  const themeGrid = await themeFilter(withMonths.selectFrom("p").innerJoin("priority_themes as pt", "pt.priority_id", "p.id"))
+  const themeGrid = await withMonths
+    .selectFrom("p")
+    .innerJoin("priority_themes as pt", "pt.priority_id", "p.id")
+    .$if(chosenThemes, (qb) => qb.where("pt.theme_id", "in", scope.themeIds))
     .select(["pt.theme_id", "p.month", "p.place_id", "p.support_needed", "p.rank", (eb) => eb.fn.countAll<number>().as("n")])
     .groupBy(["pt.theme_id", "p.month", "p.place_id", "p.support_needed", "p.rank"])
     .execute();
   await yieldToEventLoop();
-  const themeByType = await themeFilter(
-    scoped
-      .selectFrom("p")
-      .innerJoin("priority_themes as pt", "pt.priority_id", "p.id")
-      .leftJoin("submission_respondent_types as rt", "rt.submission_id", "p.submission_id"),
-  )
+  const themeByType = await scoped
+    .selectFrom("p")
+    .innerJoin("priority_themes as pt", "pt.priority_id", "p.id")
+    .leftJoin("submission_respondent_types as rt", "rt.submission_id", "p.submission_id")
+    .$if(chosenThemes, (qb) => qb.where("pt.theme_id", "in", scope.themeIds))
     .select(["pt.theme_id", sql<string>`coalesce(rt.respondent_type, ${NOT_GIVEN})`.as("type"), (eb) => eb.fn.countAll<number>().as("n")])
     .groupBy(["pt.theme_id", sql`coalesce(rt.respondent_type, ${NOT_GIVEN})`])
     .execute();

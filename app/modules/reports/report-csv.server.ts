@@ -133,28 +133,48 @@ function yesNo(flag: number): string {
   return flag === 1 ? "yes" : "no";
 }
 
-export interface ExportLabels {
-  themeNames: Map<number, { name: string; order: number }>;
-}
+/**
+ * Names for the lists of theme ids and respondent type codes the query returns. An export meets
+ * the same few hundred combinations again and again, so each is worked out once.
+ */
+class ExportLabels {
+  readonly #themes: Map<number, { name: string; order: number }>;
+  readonly #themeLists = new Map<string, string>();
+  readonly #typeLists = new Map<string, string>();
 
-function themeNamesOf(ids: string | null, labels: ExportLabels): string | null {
-  if (!ids) return null;
-  return ids
-    .split(",")
-    .map((id) => labels.themeNames.get(Number(id)))
-    .filter((theme) => theme !== undefined)
-    .sort((a, b) => a.order - b.order)
-    .map((theme) => theme.name)
-    .join("; ");
-}
+  constructor(reference: ReportReferenceData) {
+    this.#themes = new Map(reference.themes.map((theme, order) => [theme.id, { name: theme.name, order }]));
+  }
 
-function respondentTypeLabels(codes: string | null): string | null {
-  if (!codes) return null;
-  return codes
-    .split(",")
-    .sort((a, b) => (respondentTypeOrder.get(a) ?? 99) - (respondentTypeOrder.get(b) ?? 99))
-    .map((code) => respondentTypeReportLabels[code as keyof typeof respondentTypeReportLabels] ?? code)
-    .join("; ");
+  themeNames(ids: string | null): string | null {
+    if (!ids) return null;
+    let names = this.#themeLists.get(ids);
+    if (names === undefined) {
+      names = ids
+        .split(",")
+        .map((id) => this.#themes.get(Number(id)))
+        .filter((theme) => theme !== undefined)
+        .sort((a, b) => a.order - b.order)
+        .map((theme) => theme.name)
+        .join("; ");
+      this.#themeLists.set(ids, names);
+    }
+    return names;
+  }
+
+  respondentTypes(codes: string | null): string | null {
+    if (!codes) return null;
+    let labels = this.#typeLists.get(codes);
+    if (labels === undefined) {
+      labels = codes
+        .split(",")
+        .sort((a, b) => (respondentTypeOrder.get(a) ?? 99) - (respondentTypeOrder.get(b) ?? 99))
+        .map((code) => respondentTypeReportLabels[code as keyof typeof respondentTypeReportLabels] ?? code)
+        .join("; ");
+      this.#typeLists.set(codes, labels);
+    }
+    return labels;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -183,7 +203,7 @@ function submissionSelection(db: Executor): Selection {
   ];
 }
 
-function submissionValues(row: Row, at: Map<string, number>): CsvValue[] {
+function submissionValues(row: Row, at: Map<string, number>, labels: ExportLabels): CsvValue[] {
   const excluded = cell<keyof typeof exclusionReasonLabels | null>(row, at, "excluded_reason");
   return [
     cell<string>(row, at, "reference"),
@@ -193,7 +213,7 @@ function submissionValues(row: Row, at: Map<string, number>): CsvValue[] {
     excluded ? exclusionReasonLabels[excluded] : null,
     cell<string>(row, at, "campaign"),
     cell<string | null>(row, at, "place") ?? (cell<number>(row, at, "place_prefer_not_to_say") === 1 ? "Prefer not to say" : null),
-    respondentTypeLabels(cell<string | null>(row, at, "respondent_types")),
+    labels.respondentTypes(cell<string | null>(row, at, "respondent_types")),
   ];
 }
 
@@ -244,12 +264,12 @@ const priorityExport: ExportDefinition = {
   values: (row, at, labels, withEquality) => {
     const support = cell<SupportNeeded | null>(row, at, "support_needed");
     return [
-      ...submissionValues(row, at),
+      ...submissionValues(row, at, labels),
       cell<number>(row, at, "rank"),
       redactedText(row, at, "", "what"),
       redactedText(row, at, "", "why"),
       support ? (supportLabels.get(support) ?? null) : null,
-      themeNamesOf(cell<string | null>(row, at, "theme_ids"), labels),
+      labels.themeNames(cell<string | null>(row, at, "theme_ids")),
       yesNo(cell<number>(row, at, "suitable_to_quote")),
       ...(withEquality ? equalityValues(row, at) : []),
     ];
@@ -295,12 +315,12 @@ const responseExport: ExportDefinition = {
         redactedText(row, at, prefix, "what"),
         redactedText(row, at, prefix, "why"),
         support ? (supportLabels.get(support) ?? null) : null,
-        themeNamesOf(cell<string | null>(row, at, `${prefix}theme_ids`), labels),
+        labels.themeNames(cell<string | null>(row, at, `${prefix}theme_ids`)),
         yesNo(cell<number>(row, at, `${prefix}suitable_to_quote`)),
       ];
     });
     return [
-      ...submissionValues(row, at),
+      ...submissionValues(row, at, labels),
       RANKS.filter((rank) => cell<number | null>(row, at, `p${rank}_id`) !== null).length,
       ...priorities,
       ...(withEquality ? equalityValues(row, at) : []),
@@ -308,11 +328,9 @@ const responseExport: ExportDefinition = {
   },
 };
 
-const rankWords: Record<number, string> = { 1: "First priority", 2: "Second priority", 3: "Third priority" };
-
 /** Quotable priorities, redacted, with nothing that leads back to the response. */
 const quoteExport: ExportDefinition = {
-  header: () => ["themes", "priority", "quote", "why_it_matters", "place", "month_received"],
+  header: () => ["themes", "priority_rank", "quote", "why_it_matters", "place", "month_received"],
   selection: (db) => [
     ["theme_ids", themeIdsOf(db, sql.ref("priorities.id"))],
     ["rank", sql.ref("priorities.rank")],
@@ -330,8 +348,8 @@ const quoteExport: ExportDefinition = {
       .orderBy("priorities.rank")
       .compile(),
   values: (row, at, labels) => [
-    themeNamesOf(cell<string | null>(row, at, "theme_ids"), labels),
-    rankWords[cell<number>(row, at, "rank")] ?? null,
+    labels.themeNames(cell<string | null>(row, at, "theme_ids")),
+    cell<number>(row, at, "rank"),
     redactedText(row, at, "", "what"),
     redactedText(row, at, "", "why"),
     cell<string | null>(row, at, "place"),
@@ -373,7 +391,7 @@ export function reportExportStream({ kind, db, databasePath, scope, reference, w
   const selection = definition.selection(db, equality);
   const at = positions(selection);
   const compiled = definition.query(db, scope, selection, equality);
-  const labels: ExportLabels = { themeNames: new Map(reference.themes.map((theme, order) => [theme.id, { name: theme.name, order }])) };
+  const labels = new ExportLabels(reference);
   let connection: SQLite.Database | null = null;
   let rows: IterableIterator<Row> | null = null;
 
