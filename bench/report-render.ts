@@ -22,6 +22,8 @@ import type { ReportModel } from "~/modules/reports/report-model";
 
 import { buildReportModel } from "../tests/support/report-fixture";
 
+import { kb, mb, median, sampleRss, timed } from "./support";
+
 const workerUrl = new URL("../build/server/report-pdf-worker.js", import.meta.url);
 const WARM_RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
@@ -133,36 +135,4 @@ export async function runReportRenderBench(): Promise<void> {
 
 function newPool(concurrency: number): ReportRenderer {
   return new ReportRenderer({ workerUrl, concurrency, timeoutMs: 120_000, logger: createLogger("warn") });
-}
-
-async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
-  const started = performance.now();
-  const result = await work();
-  return { ms: Math.round(performance.now() - started), result };
-}
-
-function sampleRss(): { stop: () => number } {
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
-  }, 5);
-  return {
-    stop: () => {
-      clearInterval(timer);
-      return mb(Math.max(peak, process.memoryUsage.rss()));
-    },
-  };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-function mb(bytes: number): number {
-  return Math.round(bytes / 1024 / 1024);
-}
-
-function kb(bytes: number): string {
-  return `${Math.round(bytes / 1024)} KB`;
 }

@@ -6,7 +6,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   submit: () => import("./submit"),
   mail: () => import("./mail"),
   triage: () => import("./triage"),
-  "report-render": () => import("./report-render").then((bench) => bench.runReportRenderBench()),
+  report: () => import("./report").then((bench) => bench.runReportBench()),
 };
 
 // Benchmarks that run the app's code in this process measure React's production build, as the server does.

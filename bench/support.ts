@@ -37,3 +37,37 @@ export async function startProcess(args: string[], env: Record<string, string>, 
     },
   };
 }
+
+/** Runs `work` and how long it took, in whole milliseconds. */
+export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
+  const started = performance.now();
+  const result = await work();
+  return { ms: Math.round(performance.now() - started), result };
+}
+
+/** The highest RSS of this process (worker threads included) from now until stop(), sampled every 5 ms, in MB. */
+export function sampleRss(): { stop: () => number } {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 5);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return mb(Math.max(peak, process.memoryUsage.rss()));
+    },
+  };
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+export function mb(bytes: number): number {
+  return Math.round(bytes / 1024 / 1024);
+}
+
+export function kb(bytes: number): string {
+  return `${Math.round(bytes / 1024)} KB`;
+}

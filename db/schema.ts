@@ -315,6 +315,26 @@ export interface PriorityFtsTable {
   priorities_fts: string;
 }
 
+/**
+ * One row (id 1): a counter that triggers bump whenever anything a report is built from changes
+ * (responses, priorities, their themes, the taxonomy, places, campaigns). Reports cache on it.
+ */
+export interface ReportDataVersionTable {
+  id: number;
+  version: number;
+}
+
+/**
+ * Each priority's text with personal details removed (see app/modules/reports/redaction.ts), kept
+ * for CSV exports. rules_version 0: not redacted yet, or the text has changed since.
+ */
+export interface PriorityRedactionTable {
+  priority_id: number;
+  rules_version: ColumnType<number, number | undefined, number>;
+  what_text: string | null;
+  why_text: string | null;
+}
+
 export interface Database {
   campaigns: CampaignTable;
   places: PlaceTable;
@@ -340,6 +360,8 @@ export interface Database {
   submission_text_sketch: SubmissionTextSketchTable;
   priorities_fts: PriorityFtsTable;
   staff_notification_runs: StaffNotificationRunTable;
+  report_data_version: ReportDataVersionTable;
+  priority_redactions: PriorityRedactionTable;
 }
 
 export type Campaign = Selectable<CampaignTable>;

@@ -12,6 +12,7 @@ import { OutboxWorker } from "~/modules/mail/worker.server";
 import { createLogger, type Logger } from "~/modules/observability/logger";
 import { ReferenceDataCache } from "~/modules/reference-data/cache.server";
 import { ReportRenderer } from "~/modules/reports/pdf/renderer.server";
+import { ReportCache } from "~/modules/reports/report-cache.server";
 import { SubmissionWriter } from "~/modules/submissions/submission-writer.server";
 import { FixedWindowRateLimiter } from "~/modules/security/rate-limit";
 
@@ -58,6 +59,8 @@ export async function bootServices(env: Env, logger: Logger = createLogger(env.L
       timeoutMs: env.REPORT_RENDER_TIMEOUT_MS,
       logger,
     }),
+    reportDb: openDatabase({ filename: config.databasePath, readonly: true }),
+    reportCache: new ReportCache(env.REPORT_CACHE_MB * 1024 * 1024),
     logger,
     now,
   };

@@ -10,6 +10,7 @@ import type { OutboxWorker } from "~/modules/mail/worker.server";
 import type { Logger } from "~/modules/observability/logger";
 import type { ReferenceDataCache } from "~/modules/reference-data/cache.server";
 import type { ReportRenderer } from "~/modules/reports/pdf/renderer.server";
+import type { ReportCache } from "~/modules/reports/report-cache.server";
 import type { SubmissionWriter } from "~/modules/submissions/submission-writer.server";
 import type { FixedWindowRateLimiter } from "~/modules/security/rate-limit";
 
@@ -40,6 +41,10 @@ export interface AppServices {
   mailWorker: OutboxWorker | null;
   /** Report PDFs, rendered in worker threads. */
   reportRenderer: ReportRenderer;
+  /** A read-only connection for reports, so their long reads never wait for (or hold up) the writer. */
+  reportDb: DB;
+  /** Report models and PDFs for identical requests on unchanged data. */
+  reportCache: ReportCache;
   logger: Logger;
   now: () => Date;
 }

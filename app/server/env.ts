@@ -67,6 +67,7 @@ export const envSchema = z.object({
   RESPONDENT_EMAIL_RETENTION: z.enum(["opted-in", "all"]).default("opted-in"),
   REPORT_RENDER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
   REPORT_RENDER_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(30_000),
+  REPORT_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
 });
 
 export type Env = z.output<typeof envSchema>;

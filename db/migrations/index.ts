@@ -5,6 +5,7 @@ import * as m0002 from "./0002-staff";
 import * as m0003 from "./0003-triage";
 import * as m0004 from "./0004-mail";
 import * as m0005 from "./0005-duplicates";
+import * as m0006 from "./0006-reports";
 import * as m0007 from "./0007-inbox-speed";
 
 /**
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   "0003-triage": m0003,
   "0004-mail": m0004,
   "0005-duplicates": m0005,
+  "0006-reports": m0006,
   "0007-inbox-speed": m0007,
 };

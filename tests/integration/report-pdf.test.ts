@@ -9,10 +9,9 @@ import { ReportRenderer } from "~/modules/reports/pdf/renderer.server";
 import type { ReportModel } from "~/modules/reports/report-model";
 import { formatScore, formatShare } from "~/modules/reports/report-text";
 
-import { normaliseSpace, pdfFonts, pdfInfo, pdfLayoutText, pdfPages, pdfWords, qpdfCheck, qpdfJson, savePdf, type SavedPdf } from "../support/pdf-tools";
+import { expectNothingOverflows } from "../support/pdf-layout";
+import { normaliseSpace, pdfFonts, pdfInfo, pdfLayoutText, pdfPages, qpdfCheck, qpdfJson, savePdf, type SavedPdf } from "../support/pdf-tools";
 import { buildEmptyReportModel, buildReportModel } from "../support/report-fixture";
-
-const A4 = { width: 595.28, height: 841.89, marginX: 48, marginBottom: 64 };
 
 let renderer: ReportRenderer;
 
@@ -175,23 +174,6 @@ describe("report PDFs of other shapes", () => {
     expect(pdfFonts(saved).every((font) => font.embedded && font.name.includes("Arimo"))).toBe(true);
   });
 });
-
-/**
- * Pages are planned from estimated heights; content that outgrew its plan would make a page
- * longer than A4 or put words in the margins.
- */
-function expectNothingOverflows(pdf: SavedPdf) {
-  const pageCount = Number(pdfInfo(pdf).Pages);
-  const sizes = Object.entries(pdfInfo(pdf, { first: 1, last: pageCount })).filter(([field]) => /^Page +\d+ size$/.test(field));
-  expect(sizes).toHaveLength(pageCount);
-  expect(sizes.filter(([, size]) => size !== "595.28 x 841.89 pts (A4)")).toEqual([]);
-  const contentBottom = A4.height - A4.marginBottom;
-  const footerTop = A4.height - 48;
-  const overflowing = pdfWords(pdf).filter(
-    (word) => word.xMin < A4.marginX - 1 || word.xMax > A4.width - A4.marginX + 1 || (word.yMax > contentBottom + 1 && word.yMin < footerTop),
-  );
-  expect(overflowing).toEqual([]);
-}
 
 function escape(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

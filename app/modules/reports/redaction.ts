@@ -11,6 +11,13 @@
 
 export const REDACTED = "[removed]";
 
+/**
+ * Redacted text is stored for CSV exports (app/modules/reports/redaction-store.server.ts). Any
+ * change to what this file removes must increase this number, so that everything stored is
+ * redacted again under the new rules; a unit test holds this file's hash to the number.
+ */
+export const REDACTION_RULES_VERSION = 1;
+
 /** In order of precedence, which names a merged span when overlapping spans are equally long. */
 export const personalDetailKinds = ["email", "nhs_number", "phone", "date_of_birth", "identifier", "postcode", "address", "name"] as const;
 export type PersonalDetailKind = (typeof personalDetailKinds)[number];
