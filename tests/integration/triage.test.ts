@@ -5,6 +5,8 @@ import { openDatabase } from "~db/client";
 import { generateDemoData } from "~db/demo/generate";
 import { insertDemoResponses } from "~db/demo/insert";
 
+import { londonMidnightUtc, nextDay } from "~/modules/time/london-time";
+
 import { BrowserClient, errorSummaryOf, hiddenValue, type Page } from "../support/browser-client";
 import { count, rows } from "../support/database";
 import { fillJourney, referenceIn, validPriorities } from "../support/journey";
@@ -92,10 +94,32 @@ describe("the inbox", () => {
     expect(totalOf(page)).toBe(expected);
   });
 
-  it("filters by the date received, both ends inclusive", async () => {
+  it("filters by the date received in UK days, both ends inclusive", async () => {
     const { day } = rows<{ day: string }>(db(), "select substr(received_at, 1, 10) day from submissions order by received_at limit 1 offset 300")[0]!;
-    const expected = count(db(), "select count(*) n from submissions where received_at >= ? and received_at < ?", `${day}T00:00:00.000Z`, new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString());
+    const expected = count(db(), "select count(*) n from submissions where received_at >= ? and received_at < ?", londonMidnightUtc(day), londonMidnightUtc(nextDay(day)));
     expect(totalOf(await lead.get(`/staff/responses?from=${day}&to=${day}`))).toBe(expected);
+
+    // 23:30 UTC on 1 July is 00:30 on 2 July in the UK (BST).
+    const { id } = rows<{ id: number }>(db(), "select id from submissions order by id limit 1")[0]!;
+    const original = rows<{ received_at: string }>(db(), "select received_at from submissions where id = ?", id)[0]!.received_at;
+    const writable = new Database(db());
+    writable.prepare("update submissions set received_at = '2026-07-01T23:30:00.000Z' where id = ?").run(id);
+    try {
+      const everyPage = async (query: string) => {
+        const ids: number[] = [];
+        for (let page: Page | null = await lead.get(`/staff/responses?${query}`); page; ) {
+          ids.push(...responseIdsOn(page));
+          const next: string | undefined = /href="(\/staff\/responses\?[^"]*after=[^"]*)"/.exec(page.html)?.[1]?.replaceAll("&amp;", "&");
+          page = next ? await lead.get(next) : null;
+        }
+        return ids;
+      };
+      expect(await everyPage("from=2026-07-02&to=2026-07-02")).toContain(id);
+      expect(await everyPage("from=2026-07-01&to=2026-07-01")).not.toContain(id);
+    } finally {
+      writable.prepare("update submissions set received_at = ? where id = ?").run(original, id);
+      writable.close();
+    }
   });
 
   it("ignores filters it does not understand, says so, and never fails", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { londonMidnightUtc, londonMonthOf, monthLabel, monthsBetween, nextDay } from "~/modules/reports/london-time";
+import { londonMidnightUtc, londonMonthOf, monthLabel, monthsBetween, nextDay } from "~/modules/time/london-time";
 
 describe("UK time for reports", () => {
   it("finds midnight in London in winter (GMT) and summer (BST), and across the clock changes", () => {

@@ -8,7 +8,7 @@ import { can } from "~/modules/auth/permissions";
 import { equalityQuestions } from "~/modules/submissions/equality-options";
 import { exclusionReasons } from "~/modules/triage/inbox-filters";
 
-import { londonMonthOf, monthLabel, monthsBetween } from "./london-time";
+import { londonMonthOf, monthLabel, monthsBetween } from "~/modules/time/london-time";
 import { redactPersonalDetails } from "./redaction";
 import {
   describeReportFilters,

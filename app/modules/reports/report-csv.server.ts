@@ -11,7 +11,7 @@ import { supportOptions } from "~/modules/submissions/options";
 import { channelLabels, exclusionReasonLabels, statusLabels } from "~/modules/triage/inbox-filters";
 
 import { CSV_BOM, csvRow, type CsvValue } from "./csv";
-import { londonMonthOf } from "./london-time";
+import { londonMonthOf } from "~/modules/time/london-time";
 import { REDACTION_RULES_VERSION, redactPersonalDetails } from "./redaction";
 import { respondentTypeFilterCodes, respondentTypeReportLabels } from "./report-filters";
 import { priorityInScope, submissionInScope, type PrioritiesEb, type ReportReferenceData, type ReportScope } from "./report-scope.server";

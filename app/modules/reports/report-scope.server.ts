@@ -3,7 +3,7 @@ import { sql, type ExpressionBuilder, type RawBuilder, type SqlBool, type Expres
 import type { Executor } from "~db/client";
 import type { Database, PlaceTable, SubmissionStatus } from "~db/schema";
 
-import { londonMidnightUtc, nextDay } from "./london-time";
+import { londonMidnightUtc, nextDay } from "~/modules/time/london-time";
 import { NOT_GIVEN, type ReportFilterOptions, type ReportFilters } from "./report-filters";
 
 /**

@@ -4,6 +4,8 @@ import type { Executor } from "~db/client";
 import type { Database, SubmissionChannel, SubmissionStatus } from "~db/schema";
 
 import type { FilterIds, InboxFilters } from "./inbox-filters";
+import { londonMidnightUtc, nextDay } from "~/modules/time/london-time";
+
 import { allMatchingSubmissionIds, searchPriorityText, type SearchOrder } from "./search.server";
 
 export const INBOX_PAGE_SIZE = 25;
@@ -43,8 +45,9 @@ export function applyInboxFilters<O>(query: SubmissionQuery<O>, filters: InboxFi
   if (filters.campaign && ids.campaignId) q = q.where("submissions.campaign_id", "=", ids.campaignId);
   if (filters.place === "none") q = q.where("submissions.place_id", "is", null);
   else if (filters.place && ids.placeId) q = q.where("submissions.place_id", "=", ids.placeId);
-  if (filters.from) q = q.where("submissions.received_at", ">=", `${filters.from}T00:00:00.000Z`);
-  if (filters.to) q = q.where("submissions.received_at", "<", new Date(Date.parse(`${filters.to}T00:00:00.000Z`) + 86_400_000).toISOString());
+  // Days are UK days, as dates are shown to staff.
+  if (filters.from) q = q.where("submissions.received_at", ">=", londonMidnightUtc(filters.from));
+  if (filters.to) q = q.where("submissions.received_at", "<", londonMidnightUtc(nextDay(filters.to)));
   if (filters.assigned === "me") q = q.where("submissions.assigned_to_user_id", "=", ids.viewerId);
   if (filters.assigned === "unassigned") q = q.where("submissions.assigned_to_user_id", "is", null);
 
