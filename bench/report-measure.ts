@@ -2,7 +2,8 @@
  * One database size of `npm run bench -- report`, in a process of its own so its memory is its
  * own: `tsx bench/report-measure.ts <app.db> <runs>` prints one JSON line of measurements.
  * The steps are what the server does for a report, through the same code: the SQL aggregation
- * alone (the baseline), the HTML preview, the PDF through the worker pool, and the CSV exports
+ * alone (the baseline), the HTML preview, the PDF through the worker pool (on a new worker, on one
+ * the preview started, and on a warm one), and the CSV exports
  * through their own read-only connection, first redacting as they go (no stored redactions), then
  * with the stored redactions the server keeps.
  */
@@ -58,12 +59,13 @@ const parsed = parseReportFilters(new URLSearchParams(""), reference);
 if (!parsed.ok) throw new Error("the default filters should be valid");
 const { filters } = parsed;
 const viewer = { name: "Benchmark", canSeeEquality: true };
-const renderer = new ReportRenderer({
+const rendererOptions = {
   workerUrl: new URL("../build/server/report-pdf-worker.js", import.meta.url),
   concurrency: 1,
   timeoutMs: 120_000,
   logger: createLogger("warn"),
-});
+};
+const renderer = new ReportRenderer(rendererOptions);
 
 const aggregate = () => reportDb.transaction().execute((trx) => buildReportModel(trx, filters, viewer, reference));
 
@@ -101,7 +103,18 @@ steps.storeRedactions = await measure(1, async () => ({ rows: await storePending
 // …and as the server usually runs.
 steps.prioritiesCsv = await measure(runs, () => exportCsv("priorities"));
 steps.responsesCsv = await measure(runs, () => exportCsv("responses"));
-steps.html = await measure(runs, async () => ({ bytes: Buffer.byteLength(renderToStaticMarkup(createElement(ReportView, { model: await aggregate() }))) }));
+const renderPreview = async () => Buffer.byteLength(renderToStaticMarkup(createElement(ReportView, { model: await aggregate() })));
+steps.html = await measure(runs, async () => ({ bytes: await renderPreview() }));
+// A planner opens the preview (which starts a worker) and asks for the PDF as soon as it shows:
+// the time from asking to having the PDF, on a worker the preview started.
+const previewedRenderer = new ReportRenderer(rendererOptions);
+previewedRenderer.warm();
+await renderPreview();
+steps.pdfAfterPreview = await measure(1, async () => {
+  const { pdf, pages } = await previewedRenderer.renderReportPdf(await aggregate());
+  return { bytes: pdf.byteLength, pages };
+});
+await previewedRenderer.close();
 steps.pdfNewWorker = await measure(1, async () => {
   const { pdf, pages } = await renderer.renderReportPdf(await aggregate());
   return { bytes: pdf.byteLength, pages };

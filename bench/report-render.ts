@@ -19,8 +19,7 @@ import { ReportView } from "~/components/reports/report-view";
 import { createLogger } from "~/modules/observability/logger";
 import { ReportRenderer } from "~/modules/reports/pdf/renderer.server";
 import type { ReportModel } from "~/modules/reports/report-model";
-
-import { buildReportModel } from "../tests/support/report-fixture";
+import { buildSampleReportModel } from "~/modules/reports/sample-report-model";
 
 import { kb, mb, median, sampleRss, timed } from "./support";
 
@@ -51,10 +50,10 @@ export interface ReportRenderMeasurement {
 
 export function defaultReportRenderCases(): ReportRenderCase[] {
   return [
-    { label: "1,000 responses", model: buildReportModel({ responses: 1_000, suppressSome: true }) },
-    { label: "10,000 responses", model: buildReportModel({ responses: 10_000 }) },
-    { label: "100,000 responses", model: buildReportModel({ responses: 100_000 }) },
-    { label: "100,000, 36 months, long quotes", model: buildReportModel({ responses: 100_000, months: 36, longQuotes: true }) },
+    { label: "1,000 responses", model: buildSampleReportModel({ responses: 1_000, suppressSome: true }) },
+    { label: "10,000 responses", model: buildSampleReportModel({ responses: 10_000 }) },
+    { label: "100,000 responses", model: buildSampleReportModel({ responses: 100_000 }) },
+    { label: "100,000, 36 months, long quotes", model: buildSampleReportModel({ responses: 100_000, months: 36, longQuotes: true }) },
   ];
 }
 

@@ -81,13 +81,13 @@ export async function runReportBench(): Promise<void> {
   }
 
   console.log("\nTime (median) against the SQL aggregation alone, and the process's peak RSS during the step:\n");
-  console.log("| Responses (in the report) | Priorities | SQL aggregation (baseline) | HTML preview | PDF (warm worker) | PDF (new worker) | Priorities CSV | Responses CSV | Process peak RSS |");
-  console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+  console.log("| Responses (in the report) | Priorities | SQL aggregation (baseline) | HTML preview | PDF (warm worker) | PDF (worker started by the preview) | PDF (new worker) | Priorities CSV | Responses CSV | Process peak RSS |");
+  console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
   for (const { size, measured } of results) {
     const { steps } = measured;
     const base = steps.aggregation!;
     console.log(
-      `| ${size.toLocaleString("en-GB")} (${measured.responses.toLocaleString("en-GB")}) | ${measured.priorities.toLocaleString("en-GB")} | ${formatRate(base.ms)} ms, ${base.peakRssMb} MB | ${cell(steps.html!, base)} | ${cell(steps.pdf!, base)} | ${cell(steps.pdfNewWorker!, base)} | ${cell(steps.prioritiesCsv!, base)} | ${cell(steps.responsesCsv!, base)} | ${measured.processPeakRssMb} MB |`,
+      `| ${size.toLocaleString("en-GB")} (${measured.responses.toLocaleString("en-GB")}) | ${measured.priorities.toLocaleString("en-GB")} | ${formatRate(base.ms)} ms, ${base.peakRssMb} MB | ${cell(steps.html!, base)} | ${cell(steps.pdf!, base)} | ${cell(steps.pdfAfterPreview!, base)} | ${cell(steps.pdfNewWorker!, base)} | ${cell(steps.prioritiesCsv!, base)} | ${cell(steps.responsesCsv!, base)} | ${measured.processPeakRssMb} MB |`,
     );
   }
   console.log("\nSizes, and the CSVs before redactions are stored (a new database, before the background job has run):\n");
@@ -105,7 +105,12 @@ export async function runReportBench(): Promise<void> {
   console.log("\nTargets:");
   const ten = bySize(10_000);
   const hundred = bySize(100_000);
-  if (ten) console.log(`  PDF for 10,000 responses under 3 s: ${formatRate(ten.steps.pdf!.ms)} ms warm, ${formatRate(ten.steps.pdfNewWorker!.ms)} ms on a new worker: ${verdict(ten.steps.pdfNewWorker!.ms < targets.pdf10kMs)}`);
+  if (ten) {
+    console.log(
+      `  PDF for 10,000 responses under 3 s: ${formatRate(ten.steps.pdf!.ms)} ms warm, ${formatRate(ten.steps.pdfAfterPreview!.ms)} ms right after the preview, ` +
+        `${formatRate(ten.steps.pdfNewWorker!.ms)} ms on a new worker: ${verdict(ten.steps.pdfAfterPreview!.ms < targets.pdf10kMs)} (${verdict(ten.steps.pdfNewWorker!.ms < targets.pdf10kMs)} on a new worker)`,
+    );
+  }
   if (hundred) {
     console.log(`  PDF for 100,000 responses under 10 s: ${formatRate(hundred.steps.pdf!.ms)} ms warm, ${formatRate(hundred.steps.pdfNewWorker!.ms)} ms on a new worker: ${verdict(hundred.steps.pdfNewWorker!.ms < targets.pdf100kMs)}`);
     console.log(

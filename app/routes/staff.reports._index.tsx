@@ -24,6 +24,8 @@ export const handle: PageHandle = {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context, "export:report");
   const reference = await loadReportReferenceData(context.reportDb);
+  // A planner here is likely to ask for a PDF next: have a render worker ready.
+  context.reportRenderer.warm();
   const options: ReportFilterOptions = {
     campaigns: reference.campaigns.map(({ code, title }) => ({ code, title })),
     places: reference.places.map(({ code, name }) => ({ code, name })),

@@ -27,6 +27,8 @@ const pdfProblems = {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, "export:report");
   const url = new URL(request.url);
+  // A planner here is likely to ask for a PDF next: have a render worker ready.
+  context.reportRenderer.warm();
   const reference = await loadReportReferenceData(context.reportDb);
   const parsed = parseReportFilters(url.searchParams, reference);
   if (!parsed.ok) throw redirect(`/staff/reports?${url.searchParams.toString()}`);

@@ -9,8 +9,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 
 import { ReportView } from "~/components/reports/report-view";
 import type { ReportModel } from "~/modules/reports/report-model";
-
-import { buildEmptyReportModel, buildReportModel } from "../support/report-fixture";
+import { buildEmptySampleReportModel, buildSampleReportModel } from "~/modules/reports/sample-report-model";
 
 import { expectNoAxeViolations } from "./axe";
 
@@ -29,7 +28,7 @@ async function showReport(page: Page, model: ReportModel) {
 }
 
 test("the HTML report passes axe, with captioned tables, named charts each followed by its table, and headings in order", async ({ page }) => {
-  const model = buildReportModel({ responses: 10_000, suppressSome: true });
+  const model = buildSampleReportModel({ responses: 10_000, suppressSome: true });
   await showReport(page, model);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(model.title);
   await expectNoAxeViolations(page, "HTML report");
@@ -70,7 +69,7 @@ test("the HTML report passes axe, with captioned tables, named charts each follo
 });
 
 test("an empty HTML report says no responses matched and passes axe", async ({ page }) => {
-  await showReport(page, buildEmptyReportModel());
+  await showReport(page, buildEmptySampleReportModel());
   await expect(page.getByRole("heading", { level: 2 })).toHaveText("No responses matched these filters.");
   await expect(page.getByRole("table")).toHaveCount(0);
   await expectNoAxeViolations(page, "empty HTML report");

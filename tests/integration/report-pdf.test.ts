@@ -8,10 +8,10 @@ import { createLogger } from "~/modules/observability/logger";
 import { ReportRenderer } from "~/modules/reports/pdf/renderer.server";
 import type { ReportModel } from "~/modules/reports/report-model";
 import { formatScore, formatShare } from "~/modules/reports/report-text";
+import { buildEmptySampleReportModel, buildSampleReportModel } from "~/modules/reports/sample-report-model";
 
 import { expectNothingOverflows } from "../support/pdf-layout";
 import { normaliseSpace, pdfFonts, pdfInfo, pdfLayoutText, pdfPages, qpdfCheck, qpdfJson, savePdf, type SavedPdf } from "../support/pdf-tools";
-import { buildEmptyReportModel, buildReportModel } from "../support/report-fixture";
 
 let renderer: ReportRenderer;
 
@@ -34,7 +34,7 @@ async function render(model: ReportModel): Promise<{ saved: SavedPdf; pages: num
 }
 
 describe("the report PDF", () => {
-  const model = buildReportModel({ responses: 10_000, suppressSome: true });
+  const model = buildSampleReportModel({ responses: 10_000, suppressSome: true });
   let pdf: SavedPdf;
   let pageCount: number;
   let pages: string[];
@@ -144,7 +144,7 @@ describe("the report PDF", () => {
 
 describe("report PDFs of other shapes", () => {
   it("renders an empty report as one page that says no responses matched", async () => {
-    const { saved, pages } = await render(buildEmptyReportModel());
+    const { saved, pages } = await render(buildEmptySampleReportModel());
     expect(pages).toBe(1);
     expect(qpdfCheck(saved).status).toBe(0);
     const text = normaliseSpace(pdfPages(saved).join(" "));
@@ -154,8 +154,8 @@ describe("report PDFs of other shapes", () => {
   });
 
   it("spreads a long report (36 months, long quotes, equality) over more pages without overflowing any", async () => {
-    const short = await render(buildReportModel({ responses: 1_000, months: 6, quotesPerTheme: 1, equality: false }));
-    const long = await render(buildReportModel({ responses: 100_000, months: 36, longQuotes: true }));
+    const short = await render(buildSampleReportModel({ responses: 1_000, months: 6, quotesPerTheme: 1, equality: false }));
+    const long = await render(buildSampleReportModel({ responses: 100_000, months: 36, longQuotes: true }));
     expect(long.pages).toBeGreaterThan(short.pages + 19);
     expect(qpdfCheck(long.saved).status).toBe(0);
     expectNothingOverflows(long.saved);
@@ -165,7 +165,7 @@ describe("report PDFs of other shapes", () => {
   });
 
   it("keeps the paragraphs of typed text and sets everything in the embedded font, emoji and control characters dropped", async () => {
-    const model = buildReportModel({ responses: 500, quotesPerTheme: 1 });
+    const model = buildSampleReportModel({ responses: 500, quotesPerTheme: 1 });
     model.themeSections[0]!.quotes = [{ text: "First line of the quote\r\n\r\nSecond line 😀 with\ta tab", rankLabel: "First priority", place: "Wirral" }];
     const { saved } = await render(model);
     const text = pdfPages(saved).join("\n");

@@ -10,15 +10,14 @@ import { afterEach, describe, expect, it } from "vitest";
 
 import { createLogger } from "~/modules/observability/logger";
 import { isReportRenderError, ReportRenderer, type ReportRendererOptions } from "~/modules/reports/pdf/renderer.server";
-
-import { buildReportModel } from "../support/report-fixture";
+import { buildSampleReportModel } from "~/modules/reports/sample-report-model";
 
 const workers = {
   real: new URL("../../build/server/report-pdf-worker.js", import.meta.url),
   silent: new URL("../support/silent-report-worker.mjs", import.meta.url),
   crashing: new URL("../support/crashing-report-worker.mjs", import.meta.url),
 };
-const model = buildReportModel({ responses: 400, themes: 3, months: 3, quotesPerTheme: 1, equality: false });
+const model = buildSampleReportModel({ responses: 400, themes: 3, months: 3, quotesPerTheme: 1, equality: false });
 const open: ReportRenderer[] = [];
 const logs: string[] = [];
 
@@ -55,6 +54,19 @@ describe("ReportRenderer", () => {
     expect(new Set(results.map((result) => createHash("sha256").update(result.pdf).digest("hex"))).size).toBe(1);
     expect(pool.stats()).toMatchObject({ running: 0, queued: 0, peakRunning: 2, started: 2 });
     expect(logs.filter((line) => line.includes('"report.pdf_rendered"'))).toHaveLength(5);
+  });
+
+  it("warms one worker ahead of a render, which then renders on it, and not after shutdown", async () => {
+    const pool = renderer({ workerUrl: workers.real });
+    pool.warm();
+    pool.warm();
+    expect(pool.stats()).toMatchObject({ workers: 1, started: 1, running: 0 });
+    const result = await pool.renderReportPdf(model);
+    expect(Buffer.from(result.pdf.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
+    expect(pool.stats()).toMatchObject({ workers: 1, started: 1 });
+    await pool.close();
+    pool.warm();
+    expect(pool.stats()).toMatchObject({ workers: 0, started: 1 });
   });
 
   it("stops a render that runs past the timeout: the worker is terminated and the caller gets a timeout error", async () => {

@@ -3,11 +3,10 @@ import { describe, expect, it } from "vitest";
 
 import { ReportView } from "~/components/reports/report-view";
 import { formatShare } from "~/modules/reports/report-text";
-
-import { buildEmptyReportModel, buildReportModel } from "../support/report-fixture";
+import { buildEmptySampleReportModel, buildSampleReportModel } from "~/modules/reports/sample-report-model";
 
 describe("ReportView", () => {
-  const model = buildReportModel({ responses: 10_000, suppressSome: true });
+  const model = buildSampleReportModel({ responses: 10_000, suppressSome: true });
   model.themeSections[0]!.quotes[0]!.text = 'Please <script>alert("x")</script> & listen';
   const html = renderToStaticMarkup(<ReportView model={model} />);
 
@@ -48,14 +47,14 @@ describe("ReportView", () => {
   });
 
   it("leaves out equality tables when the viewer may not see them", () => {
-    const withoutEquality = renderToStaticMarkup(<ReportView model={buildReportModel({ equality: false })} />);
+    const withoutEquality = renderToStaticMarkup(<ReportView model={buildSampleReportModel({ equality: false })} />);
     expect(withoutEquality).toContain("Equality information is not included in this report.");
     expect(withoutEquality).not.toContain("What is your age?");
     expect(html).toContain("What is your age?");
   });
 
   it("says so, briefly, when no responses matched", () => {
-    const empty = renderToStaticMarkup(<ReportView model={buildEmptyReportModel()} />);
+    const empty = renderToStaticMarkup(<ReportView model={buildEmptySampleReportModel()} />);
     expect(empty).toContain("<h2>No responses matched these filters.</h2>");
     expect(empty).toContain("<li>Places: Isle of Man</li>");
     expect(empty).not.toContain("<table");

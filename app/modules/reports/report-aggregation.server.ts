@@ -4,11 +4,10 @@ import type { Executor } from "~db/client";
 import type { ExclusionReason, Role, SupportNeeded } from "~db/schema";
 
 import { can } from "~/modules/auth/permissions";
-
 import { equalityQuestions } from "~/modules/submissions/equality-options";
+import { londonMonthOf, monthLabel, monthsBetween } from "~/modules/time/london-time";
 import { exclusionReasons } from "~/modules/triage/inbox-filters";
 
-import { londonMonthOf, monthLabel, monthsBetween } from "~/modules/time/london-time";
 import { redactPersonalDetails } from "./redaction";
 import {
   describeReportFilters,
@@ -18,6 +17,7 @@ import {
   type ReportFilters,
 } from "./report-filters";
 import {
+  emptyReportModel,
   reportCount,
   SUPPRESSION_THRESHOLD,
   type EqualityBreakdown,
@@ -328,19 +328,6 @@ export async function buildReportModel(
 
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
-}
-
-function emptyReportModel(frame: Omit<ReportModel, "empty" | "headline" | "themes" | "themeSections" | "reach" | "methodology">): ReportModel {
-  const zero = reportCount(0);
-  return {
-    ...frame,
-    empty: true,
-    headline: { responses: zero, priorities: zero, themedShare: 0, respondentMix: [], places: [], responsesByMonth: [] },
-    themes: [],
-    themeSections: [],
-    reach: { places: [], populationSource: null, respondentTypes: [], equality: null },
-    methodology: { paragraphs: [], excluded: [] },
-  };
 }
 
 /**

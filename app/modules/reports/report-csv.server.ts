@@ -8,10 +8,10 @@ import type { SubmissionChannel, SubmissionStatus, SupportNeeded } from "~db/sch
 
 import { equalityQuestions, ethnicBackgrounds, isEthnicGroupCode } from "~/modules/submissions/equality-options";
 import { supportOptions } from "~/modules/submissions/options";
+import { londonMonthOf } from "~/modules/time/london-time";
 import { channelLabels, exclusionReasonLabels, statusLabels } from "~/modules/triage/inbox-filters";
 
 import { CSV_BOM, csvRow, type CsvValue } from "./csv";
-import { londonMonthOf } from "~/modules/time/london-time";
 import { REDACTION_RULES_VERSION, redactPersonalDetails } from "./redaction";
 import { respondentTypeFilterCodes, respondentTypeReportLabels } from "./report-filters";
 import { priorityInScope, submissionInScope, type PrioritiesEb, type ReportReferenceData, type ReportScope } from "./report-scope.server";

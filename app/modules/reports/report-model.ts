@@ -128,3 +128,17 @@ export interface ReportModel {
     excluded: LabelledCount[];
   };
 }
+
+/** The short report for filters that match no responses: the cover and a sentence saying so. */
+export function emptyReportModel(frame: Omit<ReportModel, "empty" | "headline" | "themes" | "themeSections" | "reach" | "methodology">): ReportModel {
+  const zero = reportCount(0);
+  return {
+    ...frame,
+    empty: true,
+    headline: { responses: zero, priorities: zero, themedShare: 0, respondentMix: [], places: [], responsesByMonth: [] },
+    themes: [],
+    themeSections: [],
+    reach: { places: [], populationSource: null, respondentTypes: [], equality: null },
+    methodology: { paragraphs: [], excluded: [] },
+  };
+}

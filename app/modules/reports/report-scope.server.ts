@@ -4,6 +4,7 @@ import type { Executor } from "~db/client";
 import type { Database, PlaceTable, SubmissionStatus } from "~db/schema";
 
 import { londonMidnightUtc, nextDay } from "~/modules/time/london-time";
+
 import { NOT_GIVEN, type ReportFilterOptions, type ReportFilters } from "./report-filters";
 
 /**

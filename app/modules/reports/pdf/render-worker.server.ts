@@ -1,25 +1,33 @@
 /**
  * Worker thread entry (bundled to build/server/report-pdf-worker.js): renders one report PDF per
- * message, for ReportRenderer. Fonts are registered once, when the worker starts.
+ * message, for ReportRenderer. Fonts are registered once, when the worker starts. A new worker's
+ * first render is about twice as slow as the next (reading the fonts, compiling the layout and
+ * chart code), so a worker started by ReportRenderer.warm(), when a planner opens the report
+ * pages, renders a sample report straight away and pays that cost before anyone asks for a PDF.
  */
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 
 import { renderToBuffer } from "@react-pdf/renderer";
 
+import { buildSampleReportModel } from "../sample-report-model";
+
 import { registerReportFonts } from "./fonts.server";
-import type { RenderRequest, RenderResponse } from "./renderer.server";
+import type { RenderRequest, RenderResponse, RenderWorkerData } from "./renderer.server";
 import { planReportDocument } from "./report-document";
 
 if (!parentPort) throw new Error("The report PDF worker must run in a worker thread.");
 const port = parentPort;
 
 registerReportFonts();
+const { warmUp } = (workerData ?? {}) as RenderWorkerData;
+const warmedUp = warmUp ? renderToBuffer(planReportDocument(buildSampleReportModel({ responses: 1_000 })).document).catch(() => undefined) : null;
 
 port.on("message", (request: RenderRequest) => {
   void render(request).then((response) => port.postMessage(response));
 });
 
 async function render({ id, model }: RenderRequest): Promise<RenderResponse> {
+  if (warmedUp) await warmedUp;
   try {
     const { document, pageCount } = planReportDocument(model);
     const pdf = await renderToBuffer(document);

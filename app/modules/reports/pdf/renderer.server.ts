@@ -17,6 +17,11 @@ export interface RenderRequest {
   model: ReportModel;
 }
 
+export interface RenderWorkerData {
+  /** Render a sample report at once, before any request (see warm()). */
+  warmUp: boolean;
+}
+
 export type RenderResponse = { id: number; ok: true; pdf: Uint8Array; pages: number } | { id: number; ok: false; error: string };
 
 export type ReportRenderFailure = "timeout" | "failed" | "aborted" | "closed";
@@ -137,6 +142,12 @@ export class ReportRenderer {
     });
   }
 
+  /** Starts a worker, if none is running, so the next render does not pay for starting one. */
+  warm(): void {
+    if (this.#closed || this.#workers.size > 0) return;
+    this.#rest(this.#startWorker({ warmUp: true }));
+  }
+
   stats(): ReportRendererStats {
     return {
       running: this.#running(),
@@ -168,7 +179,7 @@ export class ReportRenderer {
   #pump(): void {
     while (!this.#closed && this.#queue.length > 0 && this.#running() < this.#options.concurrency) {
       const job = this.#queue.shift()!;
-      const worker = this.#idleWorker() ?? this.#startWorker();
+      const worker = this.#idleWorker() ?? this.#startWorker({ warmUp: false });
       worker.job = job;
       job.worker = worker;
       this.#peakRunning = Math.max(this.#peakRunning, this.#running());
@@ -187,8 +198,9 @@ export class ReportRenderer {
     return null;
   }
 
-  #startWorker(): PooledWorker {
+  #startWorker(workerData: RenderWorkerData): PooledWorker {
     const thread = new Worker(this.#options.workerUrl, {
+      workerData,
       // The bundle is plain JavaScript: no loaders from the parent (tsx, vitest) are wanted.
       execArgv: [],
       resourceLimits: { maxOldGenerationSizeMb: this.#options.maxHeapMb },

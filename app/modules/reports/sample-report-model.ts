@@ -1,5 +1,6 @@
 /**
- * Realistic report models for tests and benchmarks, shaped as the SQL aggregation produces them:
+ * Realistic synthetic report models, shaped as the SQL aggregation produces them, for warming up
+ * PDF workers (render-worker.server.ts), tests and benchmarks:
  * the theme taxonomy, places and equality questions of the real service, figures that add up,
  * and deterministic output for a given seed.
  */
@@ -17,7 +18,7 @@ import {
 } from "~/modules/reports/report-model";
 import { equalityQuestions } from "~/modules/submissions/equality-options";
 
-export interface ReportFixtureOptions {
+export interface SampleReportOptions {
   /** Responses the report summarises; every other figure is scaled from it. */
   responses?: number;
   /** Themes with priorities (the 19 of the taxonomy; more are added as "Additional theme N"). */
@@ -63,9 +64,9 @@ const quoteMiddles = [
   "the hospital could be reached by phone at [removed] without waiting an hour",
 ];
 
-export const FIXTURE_GENERATED_AT = "2026-11-20T14:30:00.000Z";
+export const SAMPLE_GENERATED_AT = "2026-11-20T14:30:00.000Z";
 
-export function buildReportModel(options: ReportFixtureOptions = {}): ReportModel {
+export function buildSampleReportModel(options: SampleReportOptions = {}): ReportModel {
   const {
     responses = 1_200,
     themes: themeTotal = referenceThemes.length,
@@ -159,7 +160,7 @@ export function buildReportModel(options: ReportFixtureOptions = {}): ReportMode
     campaign: { code: "ICCT", title: "Improving Cancer Care Together" },
     period: { from: `${monthKeys[0]}-01`, to: lastDayOf(monthKeys[monthKeys.length - 1]!) },
     filtersInWords: ["Places: all places", "Respondent types: all", "Themes: all themes", "Statuses: every status except excluded"],
-    generatedAt: FIXTURE_GENERATED_AT,
+    generatedAt: SAMPLE_GENERATED_AT,
     generatedBy: "Alex Morgan",
     empty: false,
     headline: {
@@ -197,14 +198,14 @@ export function buildReportModel(options: ReportFixtureOptions = {}): ReportMode
 }
 
 /** What the aggregation returns when no response matches the filters. */
-export function buildEmptyReportModel(): ReportModel {
+export function buildEmptySampleReportModel(): ReportModel {
   const zero = reportCount(0);
   return {
     title: "Themed summary of priorities for cancer care",
     campaign: { code: "ICCT", title: "Improving Cancer Care Together" },
     period: { from: "2026-10-01", to: "2026-10-31" },
     filtersInWords: ["Places: Isle of Man", "Respondent types: Organisations", "Themes: Children and young people"],
-    generatedAt: FIXTURE_GENERATED_AT,
+    generatedAt: SAMPLE_GENERATED_AT,
     generatedBy: "Alex Morgan",
     empty: true,
     headline: { responses: zero, priorities: zero, themedShare: 0, respondentMix: [], places: [], responsesByMonth: [] },
