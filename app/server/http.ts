@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 
-import { createRequestHandler } from "@remix-run/express";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type RequestHandler } from "express";
@@ -9,6 +8,7 @@ import { isCrossSiteRequest } from "~/modules/security/cross-site";
 import { securityHeaders } from "~/modules/security/headers";
 
 import type { AppServices } from "./context";
+import { createRemixHandler } from "./remix-handler";
 
 export interface HttpAppOptions {
   services: AppServices;
@@ -35,9 +35,8 @@ export function createHttpApp({ services, build, publicDir }: HttpAppOptions): e
 
   app.all(
     "*",
-    createRequestHandler({
+    createRemixHandler({
       build,
-      mode: build.mode,
       getLoadContext: (req, res) => {
         const context: AppLoadContext = {
           ...services,
