@@ -40,9 +40,22 @@ export type AuditAction =
   | "safety_phrases.changed"
   | "outbox.retried";
 
+/** The member of staff doing something. */
+export interface Actor {
+  id: number;
+  email: string;
+}
+
+/** Who is making a change, from where and when: what every audited change needs. */
+export interface ChangeContext {
+  actor: Actor;
+  clientAddress: string;
+  now: Date;
+}
+
 export interface AuditRecord {
   action: AuditAction;
-  actor?: { id: number; email: string } | null;
+  actor?: Actor | null;
   target?: { type: string; id: string | number } | null;
   clientAddress?: string | null;
   details?: Record<string, string | number | boolean | null | (string | number)[]>;

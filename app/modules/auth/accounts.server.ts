@@ -2,7 +2,7 @@ import type { DB } from "~db/client";
 import { isUniqueViolation } from "~db/errors";
 import type { Role } from "~db/schema";
 
-import { recordAudit } from "~/modules/audit/audit-log.server";
+import { recordAudit, type Actor } from "~/modules/audit/audit-log.server";
 import { enqueueEmail } from "~/modules/mail/outbox.server";
 
 import { hashPassword, passwordProblem, verifyPassword } from "./password.server";
@@ -25,10 +25,6 @@ export interface AccountEnvironment {
   userAgent: string | null;
 }
 
-export interface Actor {
-  id: number;
-  email: string;
-}
 
 function link(env: AccountEnvironment, path: string): string {
   return new URL(path, env.publicUrl).href;

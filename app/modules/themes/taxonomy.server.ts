@@ -1,7 +1,7 @@
 import type { DB, Executor } from "~db/client";
 import type { Theme } from "~db/schema";
 
-import { recordAudit } from "~/modules/audit/audit-log.server";
+import { recordAudit, type ChangeContext } from "~/modules/audit/audit-log.server";
 
 export interface ThemeWithUsage extends Theme {
   keywordList: string[];
@@ -57,12 +57,6 @@ function slugify(name: string): string {
   );
 }
 
-interface Change {
-  actor: { id: number; email: string };
-  clientAddress: string;
-  now: Date;
-}
-
 export type TaxonomyResult = { kind: "done"; themeId: number } | { kind: "name-taken" } | { kind: "not-found" } | { kind: "invalid"; message: string };
 
 async function nameTaken(db: Executor, name: string, exceptId?: number): Promise<boolean> {
@@ -71,7 +65,7 @@ async function nameTaken(db: Executor, name: string, exceptId?: number): Promise
   return Boolean(await query.executeTakeFirst());
 }
 
-export async function addTheme(db: DB, input: ThemeInput, change: Change): Promise<TaxonomyResult> {
+export async function addTheme(db: DB, input: ThemeInput, change: ChangeContext): Promise<TaxonomyResult> {
   if (await nameTaken(db, input.name)) return { kind: "name-taken" };
   return db.transaction().execute(async (trx) => {
     const last = await trx.selectFrom("themes").select((eb) => eb.fn.max("sort_order").as("max")).executeTakeFirst();
@@ -98,7 +92,7 @@ export async function addTheme(db: DB, input: ThemeInput, change: Change): Promi
   });
 }
 
-export async function updateTheme(db: DB, id: number, input: ThemeInput, change: Change): Promise<TaxonomyResult> {
+export async function updateTheme(db: DB, id: number, input: ThemeInput, change: ChangeContext): Promise<TaxonomyResult> {
   const theme = await db.selectFrom("themes").select(["id", "name"]).where("id", "=", id).executeTakeFirst();
   if (!theme) return { kind: "not-found" };
   if (await nameTaken(db, input.name, id)) return { kind: "name-taken" };
@@ -120,7 +114,7 @@ export async function updateTheme(db: DB, id: number, input: ThemeInput, change:
   return { kind: "done", themeId: id };
 }
 
-export async function setThemeRetired(db: DB, id: number, retired: boolean, change: Change): Promise<TaxonomyResult> {
+export async function setThemeRetired(db: DB, id: number, retired: boolean, change: ChangeContext): Promise<TaxonomyResult> {
   const result = await db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable("themes")
@@ -138,7 +132,7 @@ export async function setThemeRetired(db: DB, id: number, retired: boolean, chan
  * Merges one theme into another: every priority tagged with the first is tagged with the second
  * (once), and the first is retired, pointing at the second.
  */
-export async function mergeThemes(db: DB, { fromId, intoId }: { fromId: number; intoId: number }, change: Change): Promise<TaxonomyResult> {
+export async function mergeThemes(db: DB, { fromId, intoId }: { fromId: number; intoId: number }, change: ChangeContext): Promise<TaxonomyResult> {
   if (fromId === intoId) return { kind: "invalid", message: "Choose a different theme to merge into" };
   const [from, into] = await Promise.all([
     db.selectFrom("themes").select(["id", "retired_at"]).where("id", "=", fromId).executeTakeFirst(),

@@ -3,9 +3,8 @@ import { sql } from "kysely";
 import type { DB, Executor } from "~db/client";
 import type { ExclusionReason, SubmissionStatus } from "~db/schema";
 
-import { recordAudit } from "~/modules/audit/audit-log.server";
+import { recordAudit, type Actor } from "~/modules/audit/audit-log.server";
 
-import type { Actor } from "./changes.server";
 import { MAX_THEMES } from "./theme-limits";
 import { priorityIdsMatching } from "./search.server";
 

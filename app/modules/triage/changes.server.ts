@@ -1,7 +1,7 @@
 import type { DB, Executor } from "~db/client";
 import type { ExclusionReason, FlagKind, SubmissionStatus } from "~db/schema";
 
-import { recordAudit } from "~/modules/audit/audit-log.server";
+import { recordAudit, type ChangeContext } from "~/modules/audit/audit-log.server";
 
 import { MAX_THEMES } from "./theme-limits";
 
@@ -23,16 +23,6 @@ export type ResponseAddition =
 
 export type ChangeResult = { kind: "done" } | { kind: "conflict" } | { kind: "not-found" } | { kind: "invalid"; message: string };
 
-export interface Actor {
-  id: number;
-  email: string;
-}
-
-interface ChangeContext {
-  actor: Actor;
-  clientAddress: string;
-  now: Date;
-}
 
 class Invalid extends Error {}
 

@@ -1,7 +1,7 @@
 import type { DB, Executor } from "~db/client";
 import type { FlagKind } from "~db/schema";
 
-import { recordAudit } from "~/modules/audit/audit-log.server";
+import { recordAudit, type ChangeContext } from "~/modules/audit/audit-log.server";
 
 import type { SafetyPhraseInput } from "./safety-phrase-form";
 
@@ -12,12 +12,6 @@ export interface SafetyPhraseRow {
   active: boolean;
   /** Responses flagged automatically because of this phrase. */
   flagsRaised: number;
-}
-
-interface Change {
-  actor: { id: number; email: string };
-  clientAddress: string;
-  now: Date;
 }
 
 export async function listSafetyPhrases(db: Executor): Promise<SafetyPhraseRow[]> {
@@ -43,7 +37,7 @@ export async function listSafetyPhrases(db: Executor): Promise<SafetyPhraseRow[]
 }
 
 /** Adds a phrase to the list (or turns a listed one back on). Applies to responses saved from now on. */
-export async function addSafetyPhrase(db: DB, input: SafetyPhraseInput, change: Change): Promise<{ kind: "added" | "turned-on" | "already-listed"; id: number }> {
+export async function addSafetyPhrase(db: DB, input: SafetyPhraseInput, change: ChangeContext): Promise<{ kind: "added" | "turned-on" | "already-listed"; id: number }> {
   return db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom("safety_phrases").select(["id", "active"]).where("phrase", "=", input.phrase).where("kind", "=", input.kind).executeTakeFirst();
     if (existing?.active === 1) return { kind: "already-listed" as const, id: existing.id };
@@ -64,7 +58,7 @@ export async function addSafetyPhrase(db: DB, input: SafetyPhraseInput, change: 
 }
 
 /** Turns a phrase off or on; flags it already raised stay. */
-export async function setSafetyPhraseActive(db: DB, id: number, active: boolean, change: Change): Promise<{ kind: "done"; phrase: string } | { kind: "not-found" }> {
+export async function setSafetyPhraseActive(db: DB, id: number, active: boolean, change: ChangeContext): Promise<{ kind: "done"; phrase: string } | { kind: "not-found" }> {
   return db.transaction().execute(async (trx) => {
     const row = await trx.updateTable("safety_phrases").set({ active: active ? 1 : 0 }).where("id", "=", id).returning(["phrase", "kind"]).executeTakeFirst();
     if (!row) return { kind: "not-found" as const };
