@@ -11,11 +11,13 @@ export async function loader({ context }: LoaderFunctionArgs) {
     contactEmail: context.config.env.CONTACT_EMAIL,
     draftDays: context.config.env.DRAFT_TTL_DAYS,
     keepsEveryEmailAddress: context.config.env.RESPONDENT_EMAIL_RETENTION === "all",
+    retentionMonths: context.config.env.RESPONSE_RETENTION_MONTHS,
   };
 }
 
 export default function PrivacyPage() {
-  const { contactEmail, draftDays, keepsEveryEmailAddress } = useLoaderData<typeof loader>();
+  const { contactEmail, draftDays, keepsEveryEmailAddress, retentionMonths } = useLoaderData<typeof loader>();
+  const retention = retentionMonths % 12 === 0 ? `${retentionMonths / 12} ${retentionMonths === 12 ? "year" : "years"}` : `${retentionMonths} months`;
   return (
     <Page>
       <TwoThirds>
@@ -79,8 +81,8 @@ export default function PrivacyPage() {
 
         <h2>How long we keep it</h2>
         <p>
-          Answers you have not sent are deleted after {draftDays} days. We keep responses for as long as we need them
-          for this engagement, and for no more than 2 years after it closes.
+          Answers you have not sent are deleted after {draftDays} days. We keep each response for {retention} after we
+          receive it, and then delete it.
         </p>
 
         <h2>Your rights</h2>

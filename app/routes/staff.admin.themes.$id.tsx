@@ -11,30 +11,24 @@ import { ThemeFields } from "~/components/staff/theme-fields";
 import type { PageHandle } from "~/components/page/document-title";
 import { requireUser } from "~/modules/auth/staff-auth.server";
 import { fieldErrorsFrom, type FieldErrors } from "~/modules/forms/fields";
-import { formValues, readFormData } from "~/modules/forms/request.server";
+import { formValues, idParam, notFound, readFormData } from "~/modules/forms/request.server";
 import { themeFieldOrder, themeFormSchema } from "~/modules/themes/theme-schema";
 import { listThemesWithUsage, mergeThemes, setThemeRetired, updateTheme, type TaxonomyResult } from "~/modules/themes/taxonomy.server";
 
 export const handle: PageHandle = { pageTitle: (data) => (data as { theme?: { name: string } })?.theme?.name ?? "Theme" };
 
-function themeIdFrom(value: string | undefined): number {
-  const id = Number(value);
-  if (!Number.isSafeInteger(id) || id <= 0) throw data({ problem: "not-found" }, { status: 404 });
-  return id;
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request, context, "manage:taxonomy");
-  const id = themeIdFrom(params.id);
+  const id = idParam(params.id);
   const themes = await listThemesWithUsage(context.db);
   const theme = themes.find((candidate) => candidate.id === id);
-  if (!theme) throw data({ problem: "not-found" }, { status: 404 });
+  if (!theme) notFound();
   return { theme, mergeTargets: themes.filter((other) => other.id !== id && !other.retired_at).map(({ id, name }) => ({ id, name })) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requireUser(request, context, "manage:taxonomy");
-  const id = themeIdFrom(params.id);
+  const id = idParam(params.id);
   const values = formValues(await readFormData(request));
   const change = { actor: admin, clientAddress: context.clientAddress, now: context.now() };
   let result: TaxonomyResult;
@@ -58,7 +52,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     default:
       return data({ fieldErrors: { name: "Choose what to change" } as FieldErrors, done: null }, { status: 400 });
   }
-  if (result.kind === "not-found") throw data({ problem: "not-found" }, { status: 404 });
+  if (result.kind === "not-found") notFound();
   if (result.kind === "name-taken") return data({ fieldErrors: { name: "There is already a theme with this name" } as FieldErrors, done: null }, { status: 409 });
   if (result.kind === "invalid") return data({ fieldErrors: { into: result.message } as FieldErrors, done: null }, { status: 400 });
   return { fieldErrors: undefined, done: values.intent === "merge" ? "Theme merged. Its priorities are now tagged with the other theme" : "Theme saved" };

@@ -13,20 +13,14 @@ import { roleLabels, roles } from "~/modules/auth/permissions";
 import { listActiveSessions } from "~/modules/auth/sessions.server";
 import { authEnvironment, requireUser } from "~/modules/auth/staff-auth.server";
 import { getUserSummary } from "~/modules/auth/users.server";
-import { formValues, readFormData } from "~/modules/forms/request.server";
+import { formValues, idParam, notFound, readFormData } from "~/modules/forms/request.server";
 
 export const handle: PageHandle = { pageTitle: (data) => (data as { user?: { name: string } })?.user?.name ?? "Staff account" };
 
-function userIdFrom(value: string | undefined): number {
-  const id = Number(value);
-  if (!Number.isSafeInteger(id) || id <= 0) throw data({ problem: "not-found" }, { status: 404 });
-  return id;
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request, context, "manage:users");
-  const user = await getUserSummary(context.db, userIdFrom(params.id));
-  if (!user) throw data({ problem: "not-found" }, { status: 404 });
+  const user = await getUserSummary(context.db, idParam(params.id));
+  if (!user) notFound();
   const sessions = await listActiveSessions(context.db, user.id, context.now(), context.auth.policy);
   return { user, sessions: sessions.map(({ id, createdAt, lastSeenAt, userAgent, clientAddress }) => ({ id, createdAt, lastSeenAt, userAgent, clientAddress })) };
 }
@@ -51,7 +45,7 @@ const doneMessages: Record<string, string> = {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requireUser(request, context, "manage:users");
-  const userId = userIdFrom(params.id);
+  const userId = idParam(params.id);
   const parsed = actionSchema.safeParse(formValues(await readFormData(request)));
   if (!parsed.success) return data({ error: "Choose what to change", done: null }, { status: 400 });
   const env = authEnvironment(request, context);
@@ -66,7 +60,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         ? { kind: "revoke-session", sessionId: parsed.data.sessionId }
         : { kind: parsed.data.intent };
   const result = await changeAccount(env, { userId, change, by: admin });
-  if (result.kind === "not-found") throw data({ problem: "not-found" }, { status: 404 });
+  if (result.kind === "not-found") notFound();
   if (result.kind === "refused") return data({ error: result.message, done: null }, { status: 409 });
   return { error: null, done: doneMessages[parsed.data.intent]! };
 }

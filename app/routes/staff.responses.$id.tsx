@@ -14,7 +14,7 @@ import { listAuditEntries, recordAudit } from "~/modules/audit/audit-log.server"
 import { can } from "~/modules/auth/permissions";
 import { requireUser } from "~/modules/auth/staff-auth.server";
 import { toStringArray } from "~/modules/forms/fields";
-import { formValues, readFormData } from "~/modules/forms/request.server";
+import { formValues, idParam, notFound, readFormData } from "~/modules/forms/request.server";
 import { normaliseText } from "~/modules/forms/text";
 import { addToResponse, changeResponse, type ChangeResult, type ResponseAddition, type ResponseChange } from "~/modules/triage/changes.server";
 import { loadEqualityAnswers } from "~/modules/triage/equality-view.server";
@@ -25,12 +25,6 @@ import { loadResponse } from "~/modules/triage/response.server";
 
 export const handle: PageHandle = { pageTitle: (data) => `Response ${(data as { response?: { reference: string } })?.response?.reference ?? ""}`.trim() };
 
-function responseIdFrom(value: string | undefined): number {
-  const id = Number(value);
-  if (!Number.isSafeInteger(id) || id <= 0) throw data({ problem: "not-found" }, { status: 404 });
-  return id;
-}
-
 /** The inbox list this response was opened from (its filters), kept for back and next/previous links. */
 function listQueryFrom(url: URL): string {
   return url.searchParams.get("list")?.slice(0, 1000) ?? "";
@@ -38,10 +32,10 @@ function listQueryFrom(url: URL): string {
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, "read:response");
-  const id = responseIdFrom(params.id);
+  const id = idParam(params.id);
   const url = new URL(request.url);
   const response = await loadResponse(context.db, id);
-  if (!response) throw data({ problem: "not-found" }, { status: 404 });
+  if (!response) notFound();
 
   const listQuery = listQueryFrom(url);
   const options = await loadInboxOptions(context.db);
@@ -66,6 +60,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     response,
     canUpdate: can(user.role, "update:response"),
+    canErase: can(user.role, "erase:response"),
     canSeeEquality: can(user.role, "read:equality"),
     equality,
     themes: options.themes.filter((theme) => !theme.retired).map(({ id: themeId, name }) => ({ id: themeId, name })),
@@ -150,7 +145,7 @@ const errorField: Record<string, string> = {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, "update:response");
-  const id = responseIdFrom(params.id);
+  const id = idParam(params.id);
   const form = formValues(await readFormData(request), ["themeIds"]);
   const intent = String(form.intent ?? "");
   const change = changeFrom(form);
@@ -165,7 +160,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } else {
     result = await addToResponse(context.db, id, addition!, changeContext);
   }
-  if (result.kind === "not-found") throw data({ problem: "not-found" }, { status: 404 });
+  if (result.kind === "not-found") notFound();
   if (result.kind === "conflict") return data({ fieldErrors: undefined, conflict: true }, { status: 409 });
   if (result.kind === "invalid") return data({ fieldErrors: { [errorField[intent] ?? "status"]: result.message }, conflict: false }, { status: 400 });
   const url = new URL(request.url);
@@ -189,7 +184,7 @@ const flagGuidance = {
 };
 
 export default function ResponsePage() {
-  const { response, canUpdate, canSeeEquality, equality, themes, retiredThemes, leads, backHref, selfHref, nextHref, previousHref, history, saved } = useLoaderData<typeof loader>();
+  const { response, canUpdate, canErase, canSeeEquality, equality, themes, retiredThemes, leads, backHref, selfHref, nextHref, previousHref, history, saved } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.fieldErrors as Record<string, string> | undefined;
   const openFlags = response.flags.filter((flag) => flag.state === "open");
@@ -531,6 +526,11 @@ export default function ResponsePage() {
               </li>
             ))}
           </ul>
+          {canErase ? (
+            <p className="nhsuk-body-s">
+              <Link to={`/staff/responses/${response.id}/erase`}>Erase this response</Link> (when the person asks, or it was entered by mistake)
+            </p>
+          ) : null}
         </div>
       </div>
     </Page>

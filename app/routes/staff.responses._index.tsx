@@ -13,6 +13,7 @@ import { requireUser } from "~/modules/auth/staff-auth.server";
 import { toStringArray } from "~/modules/forms/fields";
 import { formValues, readFormData } from "~/modules/forms/request.server";
 import { labelFor, respondentTypeOptions } from "~/modules/submissions/options";
+import { parseReference } from "~/modules/submissions/reference";
 import { applyBulkAction, type BulkAction } from "~/modules/triage/bulk.server";
 import { filterIds, knownValues, loadInboxOptions } from "~/modules/triage/inbox-context.server";
 import {
@@ -54,6 +55,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     paged: Boolean(url.searchParams.get("after")) || pageNumber > 1,
     page: pageNumber,
     bulkResult: url.searchParams.get("updated"),
+    erased: parseReference(url.searchParams.get("erased") ?? ""),
     options,
     canUpdate: can(user.role, "update:response"),
     canCreate: can(user.role, "create:response"),
@@ -210,7 +212,7 @@ function Snippet({ snippet }: { snippet: string }) {
 }
 
 export default function InboxPage() {
-  const { inbox, filters, query, ignored, paged, page, bulkResult, options, canUpdate, canCreate } = useLoaderData<typeof loader>();
+  const { inbox, filters, query, ignored, paged, page, bulkResult, erased, options, canUpdate, canCreate } = useLoaderData<typeof loader>();
   const bulkError = useActionData<typeof action>()?.fieldErrors.bulkAction;
   const listQuery = query ? `?list=${encodeURIComponent(query)}` : "";
   const nextHref = inbox.nextCursor ? `?${new URLSearchParams([...new URLSearchParams(query), ["after", inbox.nextCursor]])}` : inbox.nextPage ? `?${new URLSearchParams([...new URLSearchParams(query), ["page", String(inbox.nextPage)]])}` : null;
@@ -227,6 +229,11 @@ export default function InboxPage() {
       {bulkResult ? (
         <NotificationBanner success title="Success">
           <p className="nhsuk-notification-banner__heading">{`${Number(bulkResult).toLocaleString("en-GB")} ${Number(bulkResult) === 1 ? "response" : "responses"} updated`}</p>
+        </NotificationBanner>
+      ) : null}
+      {erased ? (
+        <NotificationBanner success title="Success">
+          <p className="nhsuk-notification-banner__heading">Response {erased} erased</p>
         </NotificationBanner>
       ) : null}
       <div className="app-button-group">

@@ -65,6 +65,7 @@ export const envSchema = z.object({
   STAFF_NOTIFICATIONS: z.enum(["off", "immediate", "daily"]).default("daily"),
   STAFF_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
   RESPONDENT_EMAIL_RETENTION: z.enum(["opted-in", "all"]).default("opted-in"),
+  RESPONSE_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
   REPORT_RENDER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
   REPORT_RENDER_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(30_000),
   REPORT_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),

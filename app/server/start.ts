@@ -7,9 +7,10 @@ import { purgeExpiredSessions } from "~/modules/auth/sessions.server";
 import { purgeOldFailures } from "~/modules/auth/throttle.server";
 import { countActiveAdmins } from "~/modules/auth/users.server";
 import { runStaffNotifications } from "~/modules/mail/staff-notifications.server";
+import { createLogger } from "~/modules/observability/logger";
+import { eraseExpiredResponses } from "~/modules/privacy/erasure.server";
 import { storePendingRedactions } from "~/modules/reports/redaction-store.server";
 import { purgeExpiredDrafts } from "~/modules/submissions/drafts.server";
-import { createLogger } from "~/modules/observability/logger";
 
 import { bootServices } from "./boot";
 import { EnvError, parseEnv } from "./env";
@@ -36,6 +37,10 @@ async function start(): Promise<void> {
     startIntervalJob("sessions.purge", 15 * 60_000, logger, async () => {
       await purgeExpiredSessions(services.db, services.now(), services.auth.policy);
       await purgeOldFailures(services.db, services.now(), services.auth.throttle);
+    }),
+    startIntervalJob("responses.retention", 6 * 60 * 60_000, logger, async () => {
+      const erased = await eraseExpiredResponses(services.db, services.now(), env.RESPONSE_RETENTION_MONTHS);
+      if (erased > 0) logger.info("responses.erased_for_retention", { count: erased, months: env.RESPONSE_RETENTION_MONTHS });
     }),
     // New and edited priorities are redacted for CSV exports within a minute or so; a whole
     // database (after an upgrade or an import) 10,000 priorities every 15 seconds.

@@ -82,7 +82,7 @@ test("an invited lead sets a password, enrols two-factor, signs in and out, and 
   await expectTitle(page, "Sign in");
 });
 
-test("an admin's pages pass axe: accounts, an account, themes, a theme, audit log, safety phrases, outbox, forgotten password", async ({ page }) => {
+test("an admin's pages pass axe: accounts, an account, themes, a theme, audit log, safety phrases, erasing a response, outbox, forgotten password", async ({ page }) => {
   const email = `e2e-admin-${Date.now()}@example.nhs.uk`;
   npmUser(["add", "--email", email, "--name", "Alex Admin", "--role", "admin", "--password-stdin"], "glacier pepper violin sketch\n");
   await page.goto("/staff/forgot-password");
@@ -121,6 +121,19 @@ test("an admin's pages pass axe: accounts, an account, themes, a theme, audit lo
   await page.getByRole("button", { name: "Add phrase" }).click();
   await expect(page.locator(".nhsuk-notification-banner--success")).toContainText("added");
   await expectNoAxeViolations(page, "safety phrases");
+  await page.goto("/staff/responses/new");
+  await page.getByLabel("Email", { exact: true }).check();
+  await page.getByLabel("What would make the most difference? (first priority)").fill("A response sent twice by mistake");
+  await page.getByRole("button", { name: "Save response" }).click();
+  const reference = (await page.locator(".app-reference").textContent())!;
+  await page.getByRole("link", { name: "Erase this response" }).click();
+  await expectNoAxeViolations(page, "erase a response");
+  await page.getByRole("button", { name: "Erase response" }).click();
+  await expect(page.locator(".nhsuk-error-summary")).toContainText("Select why the response is being erased");
+  await expectNoAxeViolations(page, "erase a response with errors");
+  await page.getByLabel("It was entered by mistake").check();
+  await page.getByRole("button", { name: "Erase response" }).click();
+  await expect(page.locator(".nhsuk-notification-banner--success")).toContainText(`Response ${reference} erased`);
   await page.goto("/staff/admin/outbox");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Email outbox");
   await expectNoAxeViolations(page, "outbox");

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { BrowserClient, errorSummaryOf, hiddenValue, titleOf } from "../support/browser-client";
+import { BrowserClient, errorSummaryOf, titleOf } from "../support/browser-client";
 import { rows } from "../support/database";
 import { fillJourney, validPriorities } from "../support/journey";
 import { startServer, type RunningServer } from "../support/server";

@@ -11,7 +11,7 @@ import { places as referencePlaces } from "~db/reference-data";
 import { equalityQuestions } from "~/modules/submissions/equality-options";
 import { buildReportModel } from "~/modules/reports/report-aggregation.server";
 import { defaultStatuses, parseReportFilters, reportFiltersToSearchParams, respondentTypeFilterCodes, type ReportFilters } from "~/modules/reports/report-filters";
-import { SUPPRESSION_THRESHOLD, type ReportCount, type ReportModel } from "~/modules/reports/report-model";
+import { SUPPRESSION_THRESHOLD, type ReportCount } from "~/modules/reports/report-model";
 import { loadReportReferenceData, type ReportReferenceData } from "~/modules/reports/report-scope.server";
 import { REDACTED, redactPersonalDetails } from "~/modules/reports/redaction";
 

@@ -22,6 +22,7 @@ const matrix: Record<string, Access & { path: string }> = {
   "routes/staff.responses._index": { path: "/staff/responses", permission: "read:response", actionPermission: "update:response" },
   "routes/staff.responses.$id": { path: "/staff/responses/1", permission: "read:response", actionPermission: "update:response" },
   "routes/staff.responses.new": { path: "/staff/responses/new", permission: "create:response" },
+  "routes/staff.responses.$id_.erase": { path: "/staff/responses/1/erase", permission: "erase:response" },
   "routes/staff.reports._index": { path: "/staff/reports", permission: "export:report" },
   "routes/staff.reports.preview": { path: "/staff/reports/preview", permission: "export:report" },
   "routes/staff.reports.pdf": { path: "/staff/reports/pdf", permission: "export:report" },

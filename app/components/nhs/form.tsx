@@ -381,19 +381,22 @@ function ChoiceItem({ kind, divider, children }: { kind: "radios" | "checkboxes"
 export function Button({
   children,
   secondary,
+  warning,
   name,
   value,
   preventDoubleClick,
 }: {
   children: ReactNode;
   secondary?: boolean;
+  /** For actions that cannot be undone. */
+  warning?: boolean;
   name?: string;
   value?: string;
   preventDoubleClick?: boolean;
 }) {
   return (
     <button
-      className={`nhsuk-button${secondary ? " nhsuk-button--secondary" : ""}`}
+      className={`nhsuk-button${secondary ? " nhsuk-button--secondary" : ""}${warning ? " nhsuk-button--warning" : ""}`}
       type="submit"
       name={name}
       value={value}

@@ -32,6 +32,7 @@ export type AuditAction =
   | "response.equality_viewed"
   | "response.updated"
   | "response.created"
+  | "response.erased"
   | "response.bulk_updated"
   | "report.previewed"
   | "report.downloaded"

@@ -9,6 +9,7 @@ export const permissions = [
   "read:response",
   "create:response",
   "update:response",
+  "erase:response",
   "read:equality",
   "export:report",
   "manage:users",

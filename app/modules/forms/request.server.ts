@@ -75,3 +75,15 @@ export function formValues(formData: FormData, listFields: readonly string[] = [
   }
   return values;
 }
+
+/** Answers 404 with the service's "page not found" page. */
+export function notFound(): never {
+  throw data({ problem: "not-found" as const }, { status: 404 });
+}
+
+/** A route's numeric id (`/staff/responses/:id`); anything that is not one is a page that does not exist. */
+export function idParam(value: string | undefined): number {
+  const id = Number(value);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  return id;
+}

@@ -1,5 +1,3 @@
-import { sql } from "kysely";
-
 import type { DB, Executor } from "~db/client";
 import type { ExclusionReason, SubmissionStatus } from "~db/schema";
 
