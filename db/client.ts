@@ -1,5 +1,5 @@
 import SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement, type Transaction } from "kysely";
+import { Kysely, sql, SqliteDialect, type SqliteDatabase, type SqliteStatement, type Transaction } from "kysely";
 
 import type { Database } from "./schema";
 
@@ -17,7 +17,8 @@ export interface OpenDatabaseOptions {
 /**
  * Opens the SQLite database with the pragmas the service relies on: WAL so readers never block the
  * writer, synchronous=FULL so an acknowledged response survives power loss, a busy timeout so CLI
- * tools can share the file with the running server, and enforced foreign keys.
+ * tools can share the file with the running server, enforced foreign keys, and secure_delete so
+ * that erased responses and expired drafts are overwritten in the file, not just unlinked.
  */
 export function openDatabase({ filename, busyTimeoutMs = 5000, readonly = false }: OpenDatabaseOptions): DB {
   const sqlite = new SQLite(filename, { readonly, fileMustExist: readonly });
@@ -25,6 +26,7 @@ export function openDatabase({ filename, busyTimeoutMs = 5000, readonly = false 
   if (!readonly) sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
+  if (!readonly) sqlite.pragma("secure_delete = ON");
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: new StatementCache(sqlite) }) });
 }
 
@@ -57,4 +59,13 @@ class StatementCache implements SqliteDatabase {
     this.statements.clear();
     this.sqlite.close();
   }
+}
+
+/**
+ * Copies the write-ahead log into the database file and empties it, so that rows deleted since
+ * (with secure_delete) no longer exist in any older copy of their pages. If a reader still holds an
+ * old snapshot this does as much as it can; the rest goes at later checkpoints.
+ */
+export async function truncateWriteAheadLog(db: DB): Promise<void> {
+  await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
 }

@@ -2,7 +2,7 @@
  * Erasing responses for good: by an admin when the person asks, and by the service once the
  * retention period in the privacy notice has passed. Checked in the database, row by row.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -103,6 +103,12 @@ describe("erasing a response on request", () => {
     expect(JSON.parse(entry!.details)).toEqual({ reason: "request", references: [reference] });
     expect(entry!.actor_email).toMatch(/^admin-/);
     expect(count(db(), "select count(*) n from audit_log where details like '%hurt%' or details like '%someone@example.com%'")).toBe(0);
+
+    // Overwritten on disk too, not just unlinked: no page of the database or its write-ahead log
+    // holds the words any more.
+    const onDisk = Buffer.concat([readFileSync(db()), existsSync(`${db()}-wal`) ? readFileSync(`${db()}-wal`) : Buffer.alloc(0)]);
+    expect(onDisk.includes("I want to hurt myself when the bills come in")).toBe(false);
+    expect(onDisk.includes("someone@example.com")).toBe(false);
 
     expect((await admin.get(`/staff/responses/${id}`)).status).toBe(404);
     expect((await admin.get(`/staff/responses/${id}/erase`)).status).toBe(404);

@@ -1,4 +1,4 @@
-import type { DB } from "~db/client";
+import { truncateWriteAheadLog, type DB } from "~db/client";
 
 import { recordAudit, type Actor } from "~/modules/audit/audit-log.server";
 
@@ -20,10 +20,11 @@ interface Erasure {
  * sketches go with them (foreign keys cascade), and so do any unsent emails to the person and the
  * draft that sent the response. Responses marked as duplicates of them are unlinked. The audit log
  * keeps one entry with the references, the reason and who did it, and nothing the person wrote.
+ * With secure_delete and an emptied write-ahead log, the words are gone from the files as well.
  */
 export async function eraseResponses(db: DB, ids: readonly number[], { reason, actor, clientAddress, now }: Erasure): Promise<string[]> {
   if (ids.length === 0) return [];
-  return db.transaction().execute(async (trx) => {
+  const references = await db.transaction().execute(async (trx) => {
     const found = await trx.selectFrom("submissions").select(["id", "reference"]).where("id", "in", ids).orderBy("id").execute();
     if (found.length === 0) return [];
     const foundIds = found.map((row) => row.id);
@@ -31,17 +32,19 @@ export async function eraseResponses(db: DB, ids: readonly number[], { reason, a
     await trx.deleteFrom("outbox").where("submission_id", "in", foundIds).execute();
     await trx.deleteFrom("drafts").where("submission_id", "in", foundIds).execute();
     await trx.deleteFrom("submissions").where("id", "in", foundIds).execute();
-    const references = found.map((row) => row.reference);
+    const erased = found.map((row) => row.reference);
     await recordAudit(trx, {
       action: "response.erased",
       actor,
       target: found.length === 1 ? { type: "response", id: found[0]!.id } : null,
       clientAddress,
-      details: { reason, references },
+      details: { reason, references: erased },
       at: now,
     });
-    return references;
+    return erased;
   });
+  if (references.length > 0) await truncateWriteAheadLog(db);
+  return references;
 }
 
 /** Erases every response received more than `months` months ago; returns how many. */
