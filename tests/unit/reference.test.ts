@@ -13,10 +13,12 @@ describe("generateReference", () => {
     expect(REFERENCE_ALPHABET).not.toMatch(/[01OI]/);
   });
 
-  it("gives 100,000 different references in 100,000 draws", () => {
+  it("repeats a reference about as rarely as 32^7 random values allow", () => {
+    // 100,000 draws from 3.4 x 10^10 values repeat 0.15 times on average (the birthday bound); more
+    // than 3 repeats happens about once in 40,000 runs, or always if the randomness is poor.
     const seen = new Set<string>();
     for (let i = 0; i < 100_000; i += 1) seen.add(generateReference("ICCT"));
-    expect(seen.size).toBe(100_000);
+    expect(100_000 - seen.size).toBeLessThanOrEqual(3);
   });
 
   it("uses every character of the alphabet evenly enough", () => {
