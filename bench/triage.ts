@@ -20,6 +20,7 @@ import { join } from "node:path";
 
 import Database from "better-sqlite3";
 
+import { londonMidnightUtc, nextDay } from "~/modules/time/london-time";
 import { encodeCursor } from "~/modules/triage/inbox.server";
 import { MOST_PRIORITIES_RANKED, toFtsQuery } from "~/modules/triage/search.server";
 
@@ -91,11 +92,11 @@ function bareQueries(raw: Database.Database) {
     for (const statement of options) statement.all();
   };
 
-  /** A filter as the inbox writes it: streamed for the page, collected first for the count. */
-  const inbox = (streamed: string, collected: string, params: unknown[] = [], after: { receivedAt: string; id: number } | null = null) => {
+  /** A filter as the inbox writes it: streamed for the page, and its own query for the count. */
+  const inbox = (streamed: string, countSql: string, params: unknown[] = [], after: { receivedAt: string; id: number } | null = null) => {
     const keyset = after ? "and s.received_at <= ? and (s.received_at < ? or s.id < ?)" : "";
     const page = raw.prepare(`select s.id, s.received_at from submissions s where ${streamed} ${keyset} order by s.received_at desc, s.id desc limit 26`);
-    const count = raw.prepare(`select count(*) n from submissions s where ${collected}`);
+    const count = raw.prepare(countSql);
     const keysetParams = after ? [after.receivedAt, after.receivedAt, after.id] : [];
     return () => {
       loadOptions();
@@ -247,48 +248,37 @@ try {
   const references = new Map((raw.prepare(`select id, reference from submissions where id in (${responseIds.join(",")})`).all() as { id: number; reference: string }[]).map((row) => [row.id, row.reference]));
   const bare = bareQueries(raw);
 
-  const range = `s.received_at >= '${from}T00:00:00.000Z' and s.received_at < '${new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).toISOString()}'`;
-  const inboxCase = (name: string, query: string, streamed: string, collected = streamed, params: unknown[] = []): PageCase => ({
+  const range = `s.received_at >= '${londonMidnightUtc(from)}' and s.received_at < '${londonMidnightUtc(nextDay(to))}'`;
+  const countWhere = (where: string) => `select count(*) n from submissions s where ${where}`;
+  const countDistinct = (subquery: string) => `select count(*) n from (select distinct submission_id from (${subquery}))`;
+  const inboxCase = (name: string, query: string, streamed: string, countSql = countWhere(streamed), params: unknown[] = []): PageCase => ({
     name,
     target: 50,
     path: () => `/staff/responses${query ? `?${query}` : ""}`,
     expect: () => "Responses, newest first",
-    baseline: bare.inbox(streamed, collected, params),
+    baseline: bare.inbox(streamed, countSql, params),
   });
   const themed = "select p.submission_id from priority_themes pt join priorities p on p.id = pt.priority_id where pt.theme_id = ?";
+  const untagged = "select submission_id from priorities where theme_count = 0";
+  const carers = "select submission_id from submission_respondent_types where respondent_type = ?";
+  const openFlags = "select submission_id from submission_flags where state = 'open'";
   const cases: PageCase[] = [
     inboxCase("inbox, no filter", "", "1 = 1"),
-    inboxCase("inbox, status", "status=new", "s.status = ?", "s.status = ?", ["new"]),
-    inboxCase("inbox, theme", "theme=waiting-for-treatment", `exists (${themed} and p.submission_id = s.id)`, `s.id in (${themed})`, [themeId]),
-    inboxCase(
-      "inbox, no theme yet",
-      "theme=none",
-      "exists (select 1 from priorities p where p.theme_count = 0 and p.submission_id = s.id)",
-      "s.id in (select submission_id from priorities where theme_count = 0)",
-    ),
-    inboxCase("inbox, place", "place=liverpool", "s.place_id = ?", "s.place_id = ?", [placeId]),
-    inboxCase(
-      "inbox, respondent type",
-      "respondentType=carer",
-      "exists (select 1 from submission_respondent_types rt where rt.respondent_type = ? and rt.submission_id = s.id)",
-      "s.id in (select submission_id from submission_respondent_types where respondent_type = ?)",
-      ["carer"],
-    ),
-    inboxCase("inbox, channel", "channel=paper", "s.channel = ?", "s.channel = ?", ["paper"]),
+    inboxCase("inbox, status", "status=new", "s.status = ?", countWhere("s.status = ?"), ["new"]),
+    inboxCase("inbox, theme", "theme=waiting-for-treatment", `exists (${themed} and p.submission_id = s.id)`, countDistinct(themed), [themeId]),
+    inboxCase("inbox, no theme yet", "theme=none", `exists (${untagged} and submission_id = s.id)`, countDistinct(untagged)),
+    inboxCase("inbox, place", "place=liverpool", "s.place_id = ?", countWhere("s.place_id = ?"), [placeId]),
+    inboxCase("inbox, respondent type", "respondentType=carer", `exists (${carers} and submission_id = s.id)`, countDistinct(carers), ["carer"]),
+    inboxCase("inbox, channel", "channel=paper", "s.channel = ?", countWhere("s.channel = ?"), ["paper"]),
     inboxCase("inbox, date range (30 days)", `from=${from}&to=${to}`, range),
-    inboxCase(
-      "inbox, open flags",
-      "flagged=open",
-      "exists (select 1 from submission_flags f where f.state = 'open' and f.submission_id = s.id)",
-      "s.id in (select submission_id from submission_flags where state = 'open')",
-    ),
-    inboxCase("inbox, assigned to me", "assigned=me", "s.assigned_to_user_id = ?", "s.assigned_to_user_id = ?", [lead.id]),
+    inboxCase("inbox, open flags", "flagged=open", `exists (${openFlags} and submission_id = s.id)`, countDistinct(openFlags)),
+    inboxCase("inbox, assigned to me", "assigned=me", "s.assigned_to_user_id = ?", countWhere("s.assigned_to_user_id = ?"), [lead.id]),
     inboxCase("inbox, unassigned", "assigned=unassigned", "s.assigned_to_user_id is null"),
-    inboxCase("inbox, campaign", "campaign=ICCT", "s.campaign_id = ?", "s.campaign_id = ?", [campaignId]),
+    inboxCase("inbox, campaign", "campaign=ICCT", "s.campaign_id = ?", countWhere("s.campaign_id = ?"), [campaignId]),
     {
       ...inboxCase("inbox, 21st page (keyset)", "", "1 = 1"),
       path: () => `/staff/responses?after=${encodeCursor({ receivedAt: deep.received_at, id: deep.id })}`,
-      baseline: bare.inbox("1 = 1", "1 = 1", [], { receivedAt: deep.received_at, id: deep.id }),
+      baseline: bare.inbox("1 = 1", countWhere("1 = 1"), [], { receivedAt: deep.received_at, id: deep.id }),
     },
     ...(["parking hospital", "nurse", "cancer"] as const).map(
       (words): PageCase => ({

@@ -91,9 +91,9 @@ describe("search over thousands of responses", () => {
   it("applies the inbox filters before counting and paging", async () => {
     await sql`update submissions set status = 'excluded', excluded_reason = 'test' where id = 20`.execute(db);
     await sql`update submissions set status = 'closed' where id in (10, 30)`.execute(db);
-    const page = await searchPriorityText(db, "rareword", (query) => applyInboxFilters(query, { status: "closed" }, { viewerId: 0 }), { limit: 25, offset: 0 });
+    const page = await searchPriorityText(db, "rareword", (query) => applyInboxFilters(db, query, { status: "closed" }, { viewerId: 0 }), { limit: 25, offset: 0 });
     expect(page).toMatchObject({ total: 2, submissionIds: [10, 30] });
-    const onlyExcluded = <O,>(query: SubmissionQuery<O>) => applyInboxFilters(query, { status: "excluded" }, { viewerId: 0 });
+    const onlyExcluded = <O,>(query: SubmissionQuery<O>) => applyInboxFilters(db, query, { status: "excluded" }, { viewerId: 0 });
     const excludedCount = Number((await sql<{ n: number }>`select count(*) n from submissions where status = 'excluded'`.execute(db)).rows[0]!.n);
     const excluded = await searchPriorityText(db, "everywhereword", onlyExcluded, { limit: 25, offset: 0 });
     expect(excluded).toMatchObject({ total: excludedCount, totalIsLowerBound: false, order: "newest" });

@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type SelectQueryBuilder } from "kysely";
+import { sql, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from "kysely";
 
 import type { Executor } from "~db/client";
 import type { Database, SubmissionChannel, SubmissionStatus } from "~db/schema";
@@ -37,46 +37,64 @@ export type SubmissionQuery<O> = SelectQueryBuilder<Database, "submissions", O>;
  */
 export type Membership = "exists" | "in";
 
-/** Adds the inbox filters to any query over `submissions`; shared by the list, counts, search and bulk actions. */
-export function applyInboxFilters<O>(query: SubmissionQuery<O>, filters: InboxFilters, ids: FilterIds, membership: Membership = "exists"): SubmissionQuery<O> {
-  let q = query;
-  if (filters.status) q = q.where("submissions.status", "=", filters.status);
-  if (filters.channel) q = q.where("submissions.channel", "=", filters.channel);
-  if (filters.campaign && ids.campaignId) q = q.where("submissions.campaign_id", "=", ids.campaignId);
-  if (filters.place === "none") q = q.where("submissions.place_id", "is", null);
-  else if (filters.place && ids.placeId) q = q.where("submissions.place_id", "=", ids.placeId);
-  // Days are UK days, as dates are shown to staff.
-  if (filters.from) q = q.where("submissions.received_at", ">=", londonMidnightUtc(filters.from));
-  if (filters.to) q = q.where("submissions.received_at", "<", londonMidnightUtc(nextDay(filters.to)));
-  if (filters.assigned === "me") q = q.where("submissions.assigned_to_user_id", "=", ids.viewerId);
-  if (filters.assigned === "unassigned") q = q.where("submissions.assigned_to_user_id", "is", null);
+type Condition = (eb: ExpressionBuilder<Database, "submissions">) => Expression<SqlBool>;
 
-  const related = <DB, TB extends keyof DB>(select: (eb: ExpressionBuilder<Database, "submissions">) => SelectQueryBuilder<DB, TB, { submission_id: number }>, linkedBy: string) =>
-    q.where((eb) => {
-      const matching = select(eb);
-      return membership === "in" ? eb("submissions.id", "in", matching) : eb.exists(matching.where(sql.ref(linkedBy), "=", sql.ref("submissions.id")));
-    });
+/** Filters on the response's own columns. */
+function directConditions(filters: InboxFilters, ids: FilterIds): Condition[] {
+  const conditions: Condition[] = [];
+  const { status, channel, place, from, to, assigned } = filters;
+  const { campaignId, placeId, viewerId } = ids;
+  if (status) conditions.push((eb) => eb("submissions.status", "=", status));
+  if (channel) conditions.push((eb) => eb("submissions.channel", "=", channel));
+  if (filters.campaign && campaignId) conditions.push((eb) => eb("submissions.campaign_id", "=", campaignId));
+  if (place === "none") conditions.push((eb) => eb("submissions.place_id", "is", null));
+  else if (place && placeId) conditions.push((eb) => eb("submissions.place_id", "=", placeId));
+  // Days are UK days, as dates are shown to staff.
+  if (from) conditions.push((eb) => eb("submissions.received_at", ">=", londonMidnightUtc(from)));
+  if (to) conditions.push((eb) => eb("submissions.received_at", "<", londonMidnightUtc(nextDay(to))));
+  if (assigned === "me") conditions.push((eb) => eb("submissions.assigned_to_user_id", "=", viewerId));
+  if (assigned === "unassigned") conditions.push((eb) => eb("submissions.assigned_to_user_id", "is", null));
+  return conditions;
+}
+
+/** A filter on another table: the ids of the responses it matches, and the column that holds them. */
+interface RelatedFilter {
+  // Each subquery has its own aliased tables, so its database type is left open.
+  matching: SelectQueryBuilder<any, any, { submission_id: number }>;
+  linkedBy: string;
+}
+
+function relatedFilters(db: Executor, filters: InboxFilters, ids: FilterIds): RelatedFilter[] {
+  const related: RelatedFilter[] = [];
   if (filters.respondentType) {
-    const type = filters.respondentType;
-    q = related((eb) => eb.selectFrom("submission_respondent_types as rt").select("rt.submission_id").where("rt.respondent_type", "=", type), "rt.submission_id");
+    related.push({
+      matching: db.selectFrom("submission_respondent_types as rt").select("rt.submission_id").where("rt.respondent_type", "=", filters.respondentType),
+      linkedBy: "rt.submission_id",
+    });
   }
   if (filters.theme === "none") {
-    q = related((eb) => eb.selectFrom("priorities as p").select("p.submission_id").where("p.theme_count", "=", 0), "p.submission_id");
+    related.push({ matching: db.selectFrom("priorities as p").select("p.submission_id").where("p.theme_count", "=", 0), linkedBy: "p.submission_id" });
   } else if (filters.theme && ids.themeId) {
-    const themeId = ids.themeId;
-    q = related(
-      (eb) => eb.selectFrom("priority_themes as pt").innerJoin("priorities as p", "p.id", "pt.priority_id").select("p.submission_id").where("pt.theme_id", "=", themeId),
-      "p.submission_id",
-    );
+    related.push({
+      matching: db.selectFrom("priority_themes as pt").innerJoin("priorities as p", "p.id", "pt.priority_id").select("p.submission_id").where("pt.theme_id", "=", ids.themeId),
+      linkedBy: "p.submission_id",
+    });
   }
   if (filters.flagged) {
-    const flagged = filters.flagged;
-    q = related((eb) => {
-      let flags = eb.selectFrom("submission_flags as f").select("f.submission_id");
-      if (flagged === "open") flags = flags.where("f.state", "=", "open");
-      if (flagged === "safety" || flagged === "complaint") flags = flags.where("f.kind", "=", flagged);
-      return flags;
-    }, "f.submission_id");
+    let flags = db.selectFrom("submission_flags as f").select("f.submission_id");
+    if (filters.flagged === "open") flags = flags.where("f.state", "=", "open");
+    if (filters.flagged === "safety" || filters.flagged === "complaint") flags = flags.where("f.kind", "=", filters.flagged);
+    related.push({ matching: flags, linkedBy: "f.submission_id" });
+  }
+  return related;
+}
+
+/** Adds the inbox filters to any query over `submissions`; shared by the list, counts, search and bulk actions. */
+export function applyInboxFilters<O>(db: Executor, query: SubmissionQuery<O>, filters: InboxFilters, ids: FilterIds, membership: Membership = "exists"): SubmissionQuery<O> {
+  let q = query;
+  for (const condition of directConditions(filters, ids)) q = q.where(condition);
+  for (const { matching, linkedBy } of relatedFilters(db, filters, ids)) {
+    q = q.where((eb) => (membership === "in" ? eb("submissions.id", "in", matching) : eb.exists(matching.where(sql.ref(linkedBy), "=", sql.ref("submissions.id")))));
   }
   return q;
 }
@@ -127,11 +145,11 @@ export interface InboxPage {
 /** Newest first, 25 at a time, keyset-paginated on (received_at, id) so deep pages stay fast. */
 export async function listInbox(db: Executor, { filters, ids, cursor, page }: { filters: InboxFilters; ids: FilterIds; cursor: Cursor | null; page: number }): Promise<InboxPage> {
   if (filters.q) {
-    const hits = await searchPriorityText(db, filters.q, (query) => applyInboxFilters(query, filters, ids), { limit: INBOX_PAGE_SIZE, offset: (page - 1) * INBOX_PAGE_SIZE });
+    const hits = await searchPriorityText(db, filters.q, (query) => applyInboxFilters(db, query, filters, ids), { limit: INBOX_PAGE_SIZE, offset: (page - 1) * INBOX_PAGE_SIZE });
     const rows = await describeRows(db, hits.submissionIds, new Map(hits.snippets));
     return { rows, total: hits.total, totalIsLowerBound: hits.totalIsLowerBound, order: hits.order, nextCursor: null, nextPage: hits.hasMore ? page + 1 : null };
   }
-  let query = applyInboxFilters(db.selectFrom("submissions").select(["submissions.id", "submissions.received_at"]), filters, ids);
+  let query = applyInboxFilters(db, db.selectFrom("submissions").select(["submissions.id", "submissions.received_at"]), filters, ids);
   if (cursor) {
     query = query.where(beyondCursor("older", cursor));
   }
@@ -152,14 +170,20 @@ export async function listInbox(db: Executor, { filters, ids, cursor, page }: { 
 }
 
 export async function countInbox(db: Executor, filters: InboxFilters, ids: FilterIds): Promise<number> {
-  const row = await applyInboxFilters(db.selectFrom("submissions").select((eb) => eb.fn.countAll<number>().as("n")), filters, ids, "in").executeTakeFirstOrThrow();
+  const related = relatedFilters(db, filters, ids);
+  if (related.length === 1 && directConditions(filters, ids).length === 0) {
+    // One filter on another table: count the ids it matches, without looking up each response.
+    const counted = await db.selectFrom(related[0]!.matching.distinct().as("matching")).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    return Number(counted.n);
+  }
+  const row = await applyInboxFilters(db, db.selectFrom("submissions").select((eb) => eb.fn.countAll<number>().as("n")), filters, ids, "in").executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 /** The ids of every response matching the filters (for "all matching this filter" bulk actions). */
 export async function matchingIds(db: Executor, filters: InboxFilters, ids: FilterIds): Promise<number[]> {
-  if (filters.q) return allMatchingSubmissionIds(db, filters.q, (query) => applyInboxFilters(query, filters, ids));
-  const rows = await applyInboxFilters(db.selectFrom("submissions").select("submissions.id"), filters, ids, "in").execute();
+  if (filters.q) return allMatchingSubmissionIds(db, filters.q, (query) => applyInboxFilters(db, query, filters, ids));
+  const rows = await applyInboxFilters(db, db.selectFrom("submissions").select("submissions.id"), filters, ids, "in").execute();
   return rows.map((row) => row.id);
 }
 

@@ -21,13 +21,13 @@ export async function findNeighbours(db: Executor, id: number, filters: InboxFil
   const current = await db.selectFrom("submissions").select(["received_at"]).where("id", "=", id).executeTakeFirst();
   if (!current) return { next: null, previous: null };
   const [older, newer] = await Promise.all([
-    applyInboxFilters(db.selectFrom("submissions").select("submissions.id"), filters, ids)
+    applyInboxFilters(db, db.selectFrom("submissions").select("submissions.id"), filters, ids)
       .where(beyondCursor("older", { receivedAt: current.received_at, id }))
       .orderBy("submissions.received_at", "desc")
       .orderBy("submissions.id", "desc")
       .limit(1)
       .executeTakeFirst(),
-    applyInboxFilters(db.selectFrom("submissions").select("submissions.id"), filters, ids)
+    applyInboxFilters(db, db.selectFrom("submissions").select("submissions.id"), filters, ids)
       .where(beyondCursor("newer", { receivedAt: current.received_at, id }))
       .orderBy("submissions.received_at", "asc")
       .orderBy("submissions.id", "asc")
