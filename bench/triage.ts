@@ -111,14 +111,15 @@ function bareQueries(raw: Database.Database) {
 
   const rankedOrNewest = {
     relevance: raw.prepare(
-      `select p.submission_id, snippet(priorities_fts, -1, '[', ']', '…', 14) snippet from priorities_fts join priorities p on p.id = priorities_fts.rowid
-       join submissions s on s.id = p.submission_id where priorities_fts match ? order by priorities_fts.rank limit 78`,
+      `select p.id, p.submission_id from (select rowid, bm25(priorities_fts) score from priorities_fts where priorities_fts match ? order by score, rowid limit 78) best
+       join priorities p on p.id = best.rowid order by best.score, best.rowid`,
     ),
     newest: raw.prepare(
-      `select p.submission_id, snippet(priorities_fts, -1, '[', ']', '…', 14) snippet from priorities_fts join priorities p on p.id = priorities_fts.rowid
+      `select p.id, p.submission_id from priorities_fts join priorities p on p.id = priorities_fts.rowid
        join submissions s on s.id = p.submission_id where priorities_fts match ? order by priorities_fts.rowid desc limit 78`,
     ),
   };
+  const snippets = raw.prepare(`select rowid, snippet(priorities_fts, -1, '[', ']', '…', 14) snippet from priorities_fts where priorities_fts match ? and rowid in (${idList})`);
   const matchingPriorities = raw.prepare("select count(*) n from priorities_fts where priorities_fts match ?");
   const cappedCount = raw.prepare(
     `select count(*) n from (select distinct p.submission_id from priorities_fts join priorities p on p.id = priorities_fts.rowid
@@ -129,9 +130,10 @@ function bareQueries(raw: Database.Database) {
     return () => {
       loadOptions();
       const { n } = matchingPriorities.get(match) as { n: number };
-      const rows = (n <= MOST_PRIORITIES_RANKED ? rankedOrNewest.relevance : rankedOrNewest.newest).all(match) as { submission_id: number; snippet: string }[];
+      const rows = (n <= MOST_PRIORITIES_RANKED ? rankedOrNewest.relevance : rankedOrNewest.newest).all(match) as { id: number; submission_id: number }[];
       const seen = new Set<number>();
       const page = rows.filter((row) => !seen.has(row.submission_id) && seen.add(row.submission_id)).slice(0, 25);
+      snippets.all(match, JSON.stringify(page.map((row) => row.id)));
       cappedCount.get(match);
       describeRows(page.map((row) => row.submission_id));
     };

@@ -28,17 +28,56 @@ export function createRemixHandler({ build, getLoadContext }: { build: ServerBui
   };
 }
 
-/** Copies a web stream to a Node writable, waiting for "drain" whenever the writable is full. */
+/** Pieces of a body that are ready together are written as one, up to this size. */
+const MOST_BYTES_PER_WRITE = 64 * 1024;
+
+const PAUSED = Symbol("paused");
+
+/**
+ * Copies a web stream to a Node writable, waiting for "drain" whenever the writable is full.
+ *
+ * React hands over a page in a few dozen small pieces. Each piece written and flushed on its own
+ * through compression() costs a zlib round trip and a sync flush, about 8 ms for an inbox page; so
+ * the pieces already made are gathered and written as one, then flushed, which still streams pages
+ * whose deferred data comes later.
+ */
 export async function writeBody(body: ReadableStream<Uint8Array>, writable: Writable & { flush?: () => void }): Promise<void> {
   const reader = body.getReader();
-  const closed = once(writable, "close").then(() => "closed" as const);
+  // once() rejects if the writable errors; that too means the client is gone.
+  const gone = () => "closed" as const;
+  const closed = once(writable, "close").then(gone, gone);
+  // A read can fail while this waits for "drain"; the failure is taken when the read is awaited.
+  const read = () => {
+    const result = reader.read();
+    result.catch(() => undefined);
+    return result;
+  };
   try {
+    let pending = read();
     for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      const hasRoom = writable.write(value);
-      // compression() buffers until flushed; flushing each chunk keeps streamed pages streaming.
+      const first = await pending;
+      if (first.done) break;
+      const pieces = [first.value];
+      let bytes = first.value.byteLength;
+      let finished = false;
+      // Reads of pieces already made settle before the next turn of the event loop.
+      const paused = new Promise<typeof PAUSED>((resolve) => setImmediate(resolve, PAUSED));
+      pending = read();
+      while (bytes < MOST_BYTES_PER_WRITE) {
+        const next = await Promise.race([pending, paused]);
+        if (next === PAUSED) break;
+        if (next.done) {
+          finished = true;
+          break;
+        }
+        pieces.push(next.value);
+        bytes += next.value.byteLength;
+        pending = read();
+      }
+      const hasRoom = writable.write(pieces.length === 1 ? first.value : Buffer.concat(pieces, bytes));
+      // compression() holds output until flushed; each write ends where the body paused (or is full).
       writable.flush?.();
+      if (finished) break;
       if (!hasRoom && (await Promise.race([once(writable, "drain").then(() => "drained" as const), closed])) === "closed") {
         await reader.cancel();
         return;

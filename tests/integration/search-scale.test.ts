@@ -15,7 +15,6 @@ import { HIGHLIGHT_END, HIGHLIGHT_START } from "~/modules/triage/snippet";
 
 import { createTestDatabase } from "../support/test-database";
 
-const noFilter = <Q>(query: Q) => query;
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let db: DB;
 let priorityCount: number;
@@ -39,7 +38,7 @@ afterAll(async () => {
 describe("search over thousands of responses", () => {
   it("lists a word in more priorities than can be ranked newest first, counting up to a thousand", async () => {
     expect(priorityCount).toBeGreaterThan(MOST_PRIORITIES_RANKED);
-    const first = await searchPriorityText(db, "everywhereword", noFilter, { limit: 25, offset: 0 });
+    const first = await searchPriorityText(db, "everywhereword", null, { limit: 25, offset: 0 });
     expect(first.order).toBe("newest");
     expect(first.total).toBe(MOST_RESPONSES_COUNTED);
     expect(first.totalIsLowerBound).toBe(true);
@@ -56,14 +55,14 @@ describe("search over thousands of responses", () => {
       }
     }
 
-    const second = await searchPriorityText(db, "everywhereword", noFilter, { limit: 25, offset: 25 });
+    const second = await searchPriorityText(db, "everywhereword", null, { limit: 25, offset: 25 });
     expect(second.submissionIds).toHaveLength(25);
     expect(second.submissionIds.filter((id) => first.submissionIds.includes(id))).toEqual([]);
     expect(second.submissionIds[0]).toBeLessThan(first.submissionIds.at(-1)!);
   });
 
   it("ranks a word in fewer priorities by relevance and still stops counting at a thousand", async () => {
-    const page = await searchPriorityText(db, "quarterword", noFilter, { limit: 25, offset: 0 });
+    const page = await searchPriorityText(db, "quarterword", null, { limit: 25, offset: 0 });
     expect(page.order).toBe("relevance");
     expect(page.totalIsLowerBound).toBe(true);
     expect(page.total).toBe(MOST_RESPONSES_COUNTED);
@@ -72,7 +71,7 @@ describe("search over thousands of responses", () => {
   });
 
   it("counts exactly, ranks the strongest match first and lists every match for bulk actions", async () => {
-    const page = await searchPriorityText(db, "rareword", noFilter, { limit: 25, offset: 0 });
+    const page = await searchPriorityText(db, "rareword", null, { limit: 25, offset: 0 });
     expect(page).toMatchObject({ total: 3, totalIsLowerBound: false, hasMore: false, order: "relevance" });
     expect(page.submissionIds[0]).toBe(10);
     // Each snippet is from that response's own matching priority.
@@ -84,8 +83,21 @@ describe("search over thousands of responses", () => {
       expect(texts.get(id)).toContain(plain);
     }
     expect([...page.submissionIds].sort((a, b) => a - b)).toEqual([10, 20, 30]);
-    expect(await allMatchingSubmissionIds(db, "rareword", noFilter)).toEqual(page.submissionIds);
-    expect(await allMatchingSubmissionIds(db, "everywhereword", noFilter)).toHaveLength(4_600);
+    expect(await allMatchingSubmissionIds(db, "rareword", null)).toEqual(page.submissionIds);
+    expect(await allMatchingSubmissionIds(db, "everywhereword", null)).toHaveLength(4_600);
+  });
+
+  it("pages through a ranked search, full of equal scores, in one order whether or not other filters apply", async () => {
+    const pages = [];
+    for (let offset = 0; offset < 100; offset += 25) pages.push(...(await searchPriorityText(db, "quarterword", null, { limit: 25, offset })).submissionIds);
+    expect(new Set(pages).size).toBe(100);
+    const everyMatch = await allMatchingSubmissionIds(db, "quarterword", null);
+    expect(everyMatch.slice(0, 100)).toEqual(pages);
+    const campaignId = Number((await sql<{ id: number }>`select id from campaigns where code = 'ICCT'`.execute(db)).rows[0]!.id);
+    const sameCampaign = <O,>(query: SubmissionQuery<O>) => applyInboxFilters(db, query, { campaign: "ICCT" }, { campaignId, viewerId: 0 });
+    const filtered = [];
+    for (let offset = 0; offset < 100; offset += 25) filtered.push(...(await searchPriorityText(db, "quarterword", sameCampaign, { limit: 25, offset })).submissionIds);
+    expect(filtered).toEqual(pages);
   });
 
   it("applies the inbox filters before counting and paging", async () => {

@@ -6,7 +6,7 @@ import type { Database, SubmissionChannel, SubmissionStatus } from "~db/schema";
 import type { FilterIds, InboxFilters } from "./inbox-filters";
 import { londonMidnightUtc, nextDay } from "~/modules/time/london-time";
 
-import { allMatchingSubmissionIds, searchPriorityText, type SearchOrder } from "./search.server";
+import { allMatchingSubmissionIds, searchPriorityText, type SearchOrder, type SubmissionFilter } from "./search.server";
 
 export const INBOX_PAGE_SIZE = 25;
 
@@ -99,6 +99,12 @@ export function applyInboxFilters<O>(db: Executor, query: SubmissionQuery<O>, fi
   return q;
 }
 
+/** The filters other than the search words, for narrowing a search; null when there are none. */
+function searchNarrowedBy(db: Executor, filters: InboxFilters, ids: FilterIds): SubmissionFilter {
+  const narrowed = directConditions(filters, ids).length > 0 || relatedFilters(db, filters, ids).length > 0;
+  return narrowed ? (query) => applyInboxFilters(db, query, filters, ids) : null;
+}
+
 export interface Cursor {
   receivedAt: string;
   id: number;
@@ -145,7 +151,7 @@ export interface InboxPage {
 /** Newest first, 25 at a time, keyset-paginated on (received_at, id) so deep pages stay fast. */
 export async function listInbox(db: Executor, { filters, ids, cursor, page }: { filters: InboxFilters; ids: FilterIds; cursor: Cursor | null; page: number }): Promise<InboxPage> {
   if (filters.q) {
-    const hits = await searchPriorityText(db, filters.q, (query) => applyInboxFilters(db, query, filters, ids), { limit: INBOX_PAGE_SIZE, offset: (page - 1) * INBOX_PAGE_SIZE });
+    const hits = await searchPriorityText(db, filters.q, searchNarrowedBy(db, filters, ids), { limit: INBOX_PAGE_SIZE, offset: (page - 1) * INBOX_PAGE_SIZE });
     const rows = await describeRows(db, hits.submissionIds, new Map(hits.snippets));
     return { rows, total: hits.total, totalIsLowerBound: hits.totalIsLowerBound, order: hits.order, nextCursor: null, nextPage: hits.hasMore ? page + 1 : null };
   }
@@ -182,7 +188,7 @@ export async function countInbox(db: Executor, filters: InboxFilters, ids: Filte
 
 /** The ids of every response matching the filters (for "all matching this filter" bulk actions). */
 export async function matchingIds(db: Executor, filters: InboxFilters, ids: FilterIds): Promise<number[]> {
-  if (filters.q) return allMatchingSubmissionIds(db, filters.q, (query) => applyInboxFilters(db, query, filters, ids));
+  if (filters.q) return allMatchingSubmissionIds(db, filters.q, searchNarrowedBy(db, filters, ids));
   const rows = await applyInboxFilters(db, db.selectFrom("submissions").select("submissions.id"), filters, ids, "in").execute();
   return rows.map((row) => row.id);
 }
