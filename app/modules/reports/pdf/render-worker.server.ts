@@ -3,7 +3,9 @@
  * message, for ReportRenderer. Fonts are registered once, when the worker starts. A new worker's
  * first render is about twice as slow as the next (reading the fonts, compiling the layout and
  * chart code), so a worker started by ReportRenderer.warm(), when a planner opens the report
- * pages, renders a sample report straight away and pays that cost before anyone asks for a PDF.
+ * pages, renders sample reports straight away and pays that cost before anyone asks for a PDF:
+ * a short one first (loading fonts and code, about a second), then a full-sized one (compiling
+ * the layout code for long documents), which is skipped if a real request has arrived by then.
  */
 import { parentPort, workerData } from "node:worker_threads";
 
@@ -20,9 +22,19 @@ const port = parentPort;
 
 registerReportFonts();
 const { warmUp } = (workerData ?? {}) as RenderWorkerData;
-const warmedUp = warmUp ? renderToBuffer(planReportDocument(buildSampleReportModel({ responses: 1_000 })).document).catch(() => undefined) : null;
+let requested = false;
+const warmedUp = warmUp ? renderSamples() : null;
+
+async function renderSamples() {
+  const samples = [buildSampleReportModel({ responses: 50, themes: 2, months: 2, quotesPerTheme: 1 }), buildSampleReportModel({ responses: 1_000 })];
+  for (const sample of samples) {
+    if (requested) return;
+    await renderToBuffer(planReportDocument(sample).document).catch(() => undefined);
+  }
+}
 
 port.on("message", (request: RenderRequest) => {
+  requested = true;
   void render(request).then((response) => port.postMessage(response));
 });
 
