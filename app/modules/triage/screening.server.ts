@@ -24,6 +24,7 @@ export async function screenSubmission(
       .where("text_fingerprint", "=", exact)
       .where("id", "!=", submissionId)
       .orderBy("id")
+      .limit(1)
       .executeTakeFirst();
     duplicateOf = earlier?.id ?? null;
   }
