@@ -3,7 +3,7 @@ import type { SubmissionChannel } from "~db/schema";
 
 import { enqueueEmail } from "~/modules/mail/outbox.server";
 import type { FlagMatch } from "~/modules/triage/safety-flags";
-import { screenSubmission, screeningTexts } from "~/modules/triage/screening.server";
+import { recordScreening, screeningTexts, screenTexts } from "~/modules/triage/screening.server";
 import type { JourneyReferenceData } from "~/modules/reference-data/queries.server";
 
 import type { DraftAnswers } from "./drafts.server";
@@ -74,6 +74,16 @@ export async function insertSubmission(trx: Executor, request: NewSubmissionRequ
   const placeId = referenceData.places.find((place) => place.code === aboutYou.place)?.id ?? null;
   const email = stayInTouch.email || null;
 
+  const answered = priorityRanks
+    .filter(({ rank }) => response.priorities[priorityField.what(rank)])
+    .map(({ rank }) => ({
+      rank,
+      what_text: response.priorities[priorityField.what(rank)],
+      why_text: response.priorities[priorityField.why(rank)] || null,
+      support_needed: response.priorities[priorityField.support(rank)] || null,
+    }));
+  const screening = await screenTexts(trx, screeningTexts(answered.map((priority) => ({ what: priority.what_text, why: priority.why_text }))), request.matchFlags);
+
   const submission = await trx
     .insertInto("submissions")
     .values({
@@ -93,6 +103,8 @@ export async function insertSubmission(trx: Executor, request: NewSubmissionRequ
       opt_in_involvement: stayInTouch.contactPreferences.includes("involvement") ? 1 : 0,
       status: "new",
       entered_by_user_id: request.enteredByUserId ?? null,
+      text_fingerprint: screening.fingerprint,
+      duplicate_of_id: screening.duplicateOf,
     })
     .onConflict((oc) => oc.column("idempotency_key").doNothing())
     .returning("id")
@@ -106,22 +118,11 @@ export async function insertSubmission(trx: Executor, request: NewSubmissionRequ
     return { submissionId: existing.id, reference: existing.reference, created: false };
   }
 
-  const priorities = priorityRanks
-    .filter(({ rank }) => response.priorities[priorityField.what(rank)])
-    .map(({ rank }) => ({
-      submission_id: submission.id,
-      rank,
-      what_text: response.priorities[priorityField.what(rank)],
-      why_text: response.priorities[priorityField.why(rank)] || null,
-      support_needed: response.priorities[priorityField.support(rank)] || null,
-    }));
-  await trx.insertInto("priorities").values(priorities).execute();
-  await screenSubmission(trx, {
-    submissionId: submission.id,
-    texts: screeningTexts(priorities.map((priority) => ({ what: priority.what_text, why: priority.why_text }))),
-    now,
-    matchFlags: request.matchFlags,
-  });
+  await trx
+    .insertInto("priorities")
+    .values(answered.map((priority) => ({ submission_id: submission.id, ...priority })))
+    .execute();
+  await recordScreening(trx, submission.id, screening, now);
 
   if (aboutYou.respondentTypes.length > 0) {
     await trx

@@ -5,43 +5,40 @@ import { SKETCH_MIN_SHARED, fingerprint, isNearDuplicate, textSketch } from "./t
 
 const MAX_CANDIDATES = 50;
 
+export interface Screening {
+  /** Normalised text's fingerprint, for exact duplicates; null when there is no text. */
+  fingerprint: string | null;
+  sketch: number[];
+  /** The earliest response with the same or nearly the same text. */
+  duplicateOf: number | null;
+  flags: FlagMatch[];
+}
+
 /**
- * Runs in the transaction that saves a response: links it to an earlier response with the same or
- * nearly the same text, and raises automatic flags for safety concerns and complaints.
+ * Screens a response's text before it is saved, in the same transaction: finds an earlier
+ * response with the same or nearly the same text, and the safety and complaint phrases it
+ * contains. The response row is then written with the result, and recordScreening() keeps the rest.
  */
-export async function screenSubmission(
-  trx: Executor,
-  { submissionId, texts, now, matchFlags }: { submissionId: number; texts: string[]; now: Date; matchFlags: (texts: readonly string[]) => FlagMatch[] },
-): Promise<void> {
+export async function screenTexts(trx: Executor, texts: string[], matchFlags: (texts: readonly string[]) => FlagMatch[]): Promise<Screening> {
   const exact = fingerprint(texts);
   const sketch = textSketch(texts);
   let duplicateOf: number | null = null;
-
   if (exact) {
-    const earlier = await trx
-      .selectFrom("submissions")
-      .select("id")
-      .where("text_fingerprint", "=", exact)
-      .where("id", "!=", submissionId)
-      .orderBy("id")
-      .limit(1)
-      .executeTakeFirst();
+    const earlier = await trx.selectFrom("submissions").select("id").where("text_fingerprint", "=", exact).orderBy("id").limit(1).executeTakeFirst();
     duplicateOf = earlier?.id ?? null;
   }
+  if (duplicateOf === null && sketch.length > 0) duplicateOf = await findNearDuplicate(trx, texts, sketch);
+  return { fingerprint: exact, sketch, duplicateOf, flags: matchFlags(texts) };
+}
+
+/** Keeps the new response's text sketch (for later near-duplicate checks) and raises its automatic flags. */
+export async function recordScreening(trx: Executor, submissionId: number, { sketch, flags }: Screening, now: Date): Promise<void> {
   if (sketch.length > 0) {
-    if (duplicateOf === null) duplicateOf = await findNearDuplicate(trx, submissionId, texts, sketch);
     await trx
       .insertInto("submission_text_sketch")
       .values(sketch.map((value) => ({ value, submission_id: submissionId })))
       .execute();
   }
-  await trx
-    .updateTable("submissions")
-    .set({ text_fingerprint: exact, duplicate_of_id: duplicateOf })
-    .where("id", "=", submissionId)
-    .execute();
-
-  const flags = matchFlags(texts);
   if (flags.length > 0) {
     await trx
       .insertInto("submission_flags")
@@ -63,12 +60,11 @@ export async function screenSubmission(
   }
 }
 
-async function findNearDuplicate(trx: Executor, submissionId: number, texts: string[], sketch: number[]): Promise<number | null> {
+async function findNearDuplicate(trx: Executor, texts: string[], sketch: number[]): Promise<number | null> {
   const candidates = await trx
     .selectFrom("submission_text_sketch")
     .select(["submission_id", (eb) => eb.fn.countAll<number>().as("shared")])
     .where("value", "in", sketch)
-    .where("submission_id", "!=", submissionId)
     .groupBy("submission_id")
     .having((eb) => eb.fn.countAll(), ">=", SKETCH_MIN_SHARED)
     .orderBy("shared", "desc")
