@@ -127,6 +127,41 @@ describe("the report cache", () => {
   });
 });
 
+describe("identical requests at the same time", () => {
+  it("build one model and render one PDF, each cover naming whoever asked", async () => {
+    await db.updateTable("places").set({ population: 486_300 }).where("code", "=", "liverpool").execute();
+    const context = services();
+    const rendered = logs.filter((line) => line.includes('"report.pdf_rendered"')).length;
+    const people = [planner, { ...planner, name: "Sam Planner" }];
+    const models = await Promise.all(people.map((viewer) => getReportModel(context, { filters, viewer })));
+    expect(context.reportCache.stats()).toMatchObject({ joined: 1, misses: 2 });
+    expect(models.map((result) => result.model.generatedBy)).toEqual(["Pat Planner", "Sam Planner"]);
+    expect(models[1]!.model.themes).toEqual(models[0]!.model.themes);
+
+    const pdfs = await Promise.all([getReportPdf(context, { filters, viewer: planner }), getReportPdf(context, { filters, viewer: planner })]);
+    expect(pdfs.every((result) => result.ok)).toBe(true);
+    if (!pdfs[0]!.ok || !pdfs[1]!.ok) return;
+    expect(Buffer.from(pdfs[1]!.pdf).equals(Buffer.from(pdfs[0]!.pdf))).toBe(true);
+    expect(logs.filter((line) => line.includes('"report.pdf_rendered"')).length - rendered).toBe(1);
+  });
+
+  it("keep rendering for whoever still waits when one of them gives up", async () => {
+    await db.updateTable("places").set({ population: 486_400 }).where("code", "=", "liverpool").execute();
+    const context = services();
+    const rendered = logs.filter((line) => line.includes('"report.pdf_rendered"')).length;
+    const leaving = new AbortController();
+    const left = getReportPdf(context, { filters, viewer: planner }, { signal: leaving.signal });
+    const staying = getReportPdf(context, { filters, viewer: planner });
+    setTimeout(() => leaving.abort(), 50);
+    expect(await left).toEqual({ ok: false, reason: "aborted" });
+    const result = await staying;
+    expect(result.ok).toBe(true);
+    // The second request joined the first one's model and render, which went on without it.
+    expect(context.reportCache.stats().joined).toBe(2);
+    expect(logs.filter((line) => line.includes('"report.pdf_rendered"')).length - rendered).toBe(1);
+  });
+});
+
 describe("a PDF that takes too long", () => {
   it("is reported as a timeout, not an error, and logged", async () => {
     const silent = new ReportRenderer({

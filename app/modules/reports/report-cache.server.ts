@@ -1,11 +1,14 @@
 import type { Executor } from "~db/client";
 
+import { SharedWork } from "./shared-work";
+
 /**
  * Reports served again without being built again: identical requests on unchanged data get the
  * same model and the same PDF bytes. Keys are the canonical filters, whether the person may see
  * equality data, and (for PDFs) who the cover names; every key belongs to a data version, a
  * counter that database triggers bump whenever anything a report reads changes, so a cached
- * report is never stale. Memory is bounded: least recently used entries go first.
+ * report is never stale. Memory is bounded: least recently used entries go first. Identical
+ * requests that arrive while the first is still being built wait for it rather than build again.
  * Decisions: docs/decisions/011-report-cache.md.
  */
 
@@ -20,6 +23,8 @@ export interface ReportCacheStats {
   bytes: number;
   hits: number;
   misses: number;
+  /** Requests that waited for an identical one already being built. */
+  joined: number;
   /** The newest data version seen; entries from older ones have been dropped. */
   dataVersion: number | null;
 }
@@ -36,8 +41,14 @@ export class ReportCache {
   #hits = 0;
   #misses = 0;
   #dataVersion: number | null = null;
+  readonly #building = new SharedWork();
 
   constructor(readonly maxBytes: number) {}
+
+  /** Builds what `key` names for this data version, or joins the identical build already under way. */
+  build<T>(dataVersion: number, key: string, work: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    return this.#building.run(`${dataVersion}|${key}`, work, signal);
+  }
 
   get<T>(dataVersion: number, key: string): T | undefined {
     this.#observe(dataVersion);
@@ -74,7 +85,7 @@ export class ReportCache {
   }
 
   stats(): ReportCacheStats {
-    return { entries: this.#entries.size, bytes: this.#bytes, hits: this.#hits, misses: this.#misses, dataVersion: this.#dataVersion };
+    return { entries: this.#entries.size, bytes: this.#bytes, hits: this.#hits, misses: this.#misses, joined: this.#building.joined, dataVersion: this.#dataVersion };
   }
 
   /** Entries built from older data can never be served again: drop them as soon as newer data is seen. */

@@ -37,17 +37,22 @@ function pdfKey(request: ReportRequest): string {
 export async function getReportModel(services: ReportServices, request: ReportRequest): Promise<{ model: ReportModel; cached: boolean }> {
   const stamp = (model: ReportModel): ReportModel => ({ ...model, generatedAt: services.now().toISOString(), generatedBy: request.viewer.name });
   const key = modelKey(request);
-  const cached = services.reportCache.get<ReportModel>(await readReportDataVersion(services.reportDb), key);
+  const dataVersion = await readReportDataVersion(services.reportDb);
+  const cached = services.reportCache.get<ReportModel>(dataVersion, key);
   if (cached) return { model: stamp(cached), cached: true };
 
-  // One read transaction: the figures, the names they use and the data version all come from the same snapshot.
-  const { model, dataVersion } = await services.reportDb.transaction().execute(async (trx) => {
-    const version = await readReportDataVersion(trx);
-    const reference = await loadReportReferenceData(trx);
-    return { dataVersion: version, model: await buildReportModel(trx, request.filters, request.viewer, reference, services.now()) };
-  });
-  services.reportCache.set(dataVersion, key, model, JSON.stringify(model).length * 2);
-  return { model, cached: false };
+  const model = await services.reportCache.build(dataVersion, key, () =>
+    // One read transaction: the figures, the names they use and the data version all come from the same snapshot.
+    services.reportDb.transaction().execute(async (trx) => {
+      const builtFrom = await readReportDataVersion(trx);
+      const reference = await loadReportReferenceData(trx);
+      const built = await buildReportModel(trx, request.filters, request.viewer, reference, services.now());
+      services.reportCache.set(builtFrom, key, built, JSON.stringify(built).length * 2);
+      return built;
+    }),
+  );
+  // Someone else's identical request may have built it: the cover names whoever asked.
+  return { model: stamp(model), cached: false };
 }
 
 export type ReportPdfResult = { ok: true; pdf: Uint8Array; cached: boolean } | { ok: false; reason: ReportRenderFailure };
@@ -61,13 +66,23 @@ export async function getReportPdf(services: ReportServices, request: ReportRequ
 
   const { model } = await getReportModel(services, request);
   try {
-    const { pdf } = await services.reportRenderer.renderReportPdf(model, options);
-    // Kept under the version read before the model was built: if the data changed in between, the
-    // next request sees a newer version and renders again.
-    services.reportCache.set(dataVersion, key, pdf, pdf.byteLength);
+    const pdf = await services.reportCache.build(
+      dataVersion,
+      key,
+      async (signal) => {
+        const { pdf: rendered } = await services.reportRenderer.renderReportPdf(model, { ...options, signal });
+        // Kept under the version read before the model was built: if the data changed in between, the
+        // next request sees a newer version and renders again.
+        services.reportCache.set(dataVersion, key, rendered, rendered.byteLength);
+        return rendered;
+      },
+      options.signal,
+    );
     return { ok: true, pdf, cached: false };
   } catch (error) {
     if (isReportRenderError(error)) return { ok: false, reason: error.reason };
+    // This request stopped waiting for a render that others still want.
+    if (options.signal?.aborted) return { ok: false, reason: "aborted" };
     throw error;
   }
 }
