@@ -187,7 +187,7 @@ function bareQueries(raw: Database.Database) {
        where f.state = 'open' order by case f.kind when 'safety' then 0 else 1 end, f.raised_at limit 20`,
     ),
     raw.prepare("select count(*) n from submission_flags where state = 'open'"),
-    raw.prepare("select substr(received_at, 1, 10) day, count(*) n from submissions where received_at >= ? group by day"),
+    raw.prepare("select substr(received_at, 1, 10) day, substr(received_at, 12, 2) = '23' last_hour, count(*) n from submissions where received_at >= ? group by day, last_hour"),
     raw.prepare(
       `select t.slug, t.name, count(*) n from priority_themes pt join themes t on t.id = pt.theme_id
        where pt.priority_id not in (select p.id from priorities p join submissions s on s.id = p.submission_id where s.status = 'excluded')

@@ -33,10 +33,15 @@ export function nextDay(isoDate: string): string {
   return new Date(Date.parse(`${isoDate}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
+/** The London date (YYYY-MM-DD) of a stored UTC timestamp. */
+export function londonDateOf(timestamp: string): string {
+  const instant = Date.parse(timestamp);
+  return new Date(instant + londonOffsetMs(instant)).toISOString().slice(0, 10);
+}
+
 /** The London month (YYYY-MM) of a stored UTC timestamp. */
 export function londonMonthOf(timestamp: string): string {
-  const instant = Date.parse(timestamp);
-  return new Date(instant + londonOffsetMs(instant)).toISOString().slice(0, 7);
+  return londonDateOf(timestamp).slice(0, 7);
 }
 
 /** Every month from `first` to `last` (YYYY-MM, inclusive), each with the UTC instant it starts. */

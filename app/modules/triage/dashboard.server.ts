@@ -3,6 +3,8 @@ import { sql } from "kysely";
 import type { Executor } from "~db/client";
 import type { FlagKind, SubmissionStatus } from "~db/schema";
 
+import { londonDateOf, londonMidnightUtc } from "~/modules/time/london-time";
+
 import { statuses } from "./inbox-filters";
 
 export interface DashboardData {
@@ -20,7 +22,7 @@ const DAY_MS = 86_400_000;
 const WEEKS_SHOWN = 12;
 const OPEN_FLAGS_LISTED = 20;
 
-/** Monday of the week containing the date, as yyyy-mm-dd (UTC). */
+/** Monday of the week containing the date (yyyy-mm-dd), as yyyy-mm-dd. */
 export function weekStart(date: string): string {
   const day = new Date(`${date.slice(0, 10)}T00:00:00Z`);
   const offset = (day.getUTCDay() + 6) % 7;
@@ -29,8 +31,11 @@ export function weekStart(date: string): string {
 
 /** Counts for the staff dashboard, each one SQL aggregate (never one row per response in memory). */
 export async function loadDashboard(db: Executor, now: Date): Promise<DashboardData> {
-  const firstWeek = weekStart(new Date(now.getTime() - (WEEKS_SHOWN - 1) * 7 * DAY_MS).toISOString());
+  // Weeks run Monday to Sunday in UK time, as staff read dates.
+  const firstWeek = weekStart(londonDateOf(new Date(now.getTime() - (WEEKS_SHOWN - 1) * 7 * DAY_MS).toISOString()));
   const day = sql<string>`substr(submissions.received_at, 1, 10)`;
+  // London is UTC or an hour ahead, so only a response from the last UTC hour of a day can be on the next London day.
+  const lastHour = sql<number>`substr(submissions.received_at, 12, 2) = '23'`;
   const [byStatus, newThisWeek, untagged, openFlags, openFlagCount, byDay, byTheme] = await Promise.all([
     db.selectFrom("submissions").select(["status", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("status").execute(),
     db.selectFrom("submissions").select((eb) => eb.fn.countAll<number>().as("n")).where("received_at", ">=", new Date(now.getTime() - 7 * DAY_MS).toISOString()).executeTakeFirstOrThrow(),
@@ -54,9 +59,9 @@ export async function loadDashboard(db: Executor, now: Date): Promise<DashboardD
     db.selectFrom("submission_flags").select((eb) => eb.fn.countAll<number>().as("n")).where("state", "=", "open").executeTakeFirstOrThrow(),
     db
       .selectFrom("submissions")
-      .select([day.as("day"), (eb) => eb.fn.countAll<number>().as("n")])
-      .where("received_at", ">=", `${firstWeek}T00:00:00.000Z`)
-      .groupBy(day)
+      .select([day.as("day"), lastHour.as("last_hour"), (eb) => eb.fn.countAll<number>().as("n")])
+      .where("received_at", ">=", londonMidnightUtc(firstWeek))
+      .groupBy([day, lastHour])
       .execute(),
     db
       .selectFrom("priority_themes")
@@ -76,7 +81,7 @@ export async function loadDashboard(db: Executor, now: Date): Promise<DashboardD
     weeks.set(new Date(Date.parse(`${firstWeek}T00:00:00Z`) + index * 7 * DAY_MS).toISOString().slice(0, 10), 0);
   }
   for (const row of byDay) {
-    const week = weekStart(row.day);
+    const week = weekStart(row.last_hour ? londonDateOf(`${row.day}T23:00:00.000Z`) : row.day);
     if (weeks.has(week)) weeks.set(week, weeks.get(week)! + Number(row.n));
   }
   const counts = new Map(byStatus.map((row) => [row.status, Number(row.n)]));
