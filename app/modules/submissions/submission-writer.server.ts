@@ -15,13 +15,19 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
+interface Outcome {
+  item: Pending;
+  receipt?: SubmissionReceipt;
+  error?: unknown;
+}
+
 const MAX_REFERENCE_ATTEMPTS = 5;
 
 /**
  * Saves submissions with group commit. SQLite with synchronous=FULL pays for one fsync per
  * transaction, and the service has one writer; so submissions that arrive while a commit is
- * under way are written together in the next transaction, each inside its own savepoint. Nobody
- * is told "sent" before their commit has returned, and one bad submission rolls back only itself.
+ * under way are written together in the next transaction. Nobody is told "sent" before their
+ * commit has returned, and one bad submission rolls back only itself.
  *
  * Idempotent by key: a repeated key returns the first submission (created: false).
  */
@@ -59,36 +65,58 @@ export class SubmissionWriter {
   }
 
   private async writeBatch(batch: Pending[]): Promise<void> {
-    const outcomes: { item: Pending; receipt?: SubmissionReceipt; error?: unknown }[] = [];
+    let outcomes: Outcome[];
     try {
-      const trx = await this.db.startTransaction().execute();
-      try {
-        for (const item of batch) {
-          const savepoint = await trx.savepoint("submission").execute();
-          try {
-            outcomes.push({ item, receipt: await writeOne(savepoint, item) });
-            await savepoint.releaseSavepoint("submission").execute();
-          } catch (error) {
-            await savepoint.rollbackToSavepoint("submission").execute();
-            await savepoint.releaseSavepoint("submission").execute();
-            outcomes.push({ item, error });
-          }
-        }
-        await trx.commit().execute();
-        this.stats.transactions += 1;
-        this.stats.written += outcomes.filter((outcome) => outcome.receipt?.created).length;
-      } catch (error) {
-        await trx.rollback().execute();
-        throw error;
-      }
+      // Almost every batch is written whole; only when a submission in it fails is the batch
+      // written again with a savepoint for each, so that the failure rolls back only itself.
+      outcomes = (await this.writeTogether(batch)) ?? (await this.writeEachInSavepoint(batch));
     } catch (error) {
       this.logger.error("submissions.batch_failed", { size: batch.length, error: error instanceof Error ? error.message : String(error) });
       for (const item of batch) item.reject(error);
       return;
     }
+    this.stats.transactions += 1;
+    this.stats.written += outcomes.filter((outcome) => outcome.receipt?.created).length;
     for (const { item, receipt, error } of outcomes) {
       if (receipt) item.resolve(receipt);
       else item.reject(error);
+    }
+  }
+
+  /** The batch in one transaction; null (and nothing written) if any submission in it failed. */
+  private async writeTogether(batch: Pending[]): Promise<Outcome[] | null> {
+    const trx = await this.db.startTransaction().execute();
+    try {
+      const outcomes: Outcome[] = [];
+      for (const item of batch) outcomes.push({ item, receipt: await writeOne(trx, item) });
+      await trx.commit().execute();
+      return outcomes;
+    } catch {
+      await trx.rollback().execute();
+      return null;
+    }
+  }
+
+  private async writeEachInSavepoint(batch: Pending[]): Promise<Outcome[]> {
+    const outcomes: Outcome[] = [];
+    const trx = await this.db.startTransaction().execute();
+    try {
+      for (const item of batch) {
+        const savepoint = await trx.savepoint("submission").execute();
+        try {
+          outcomes.push({ item, receipt: await writeOne(savepoint, item) });
+          await savepoint.releaseSavepoint("submission").execute();
+        } catch (error) {
+          await savepoint.rollbackToSavepoint("submission").execute();
+          await savepoint.releaseSavepoint("submission").execute();
+          outcomes.push({ item, error });
+        }
+      }
+      await trx.commit().execute();
+      return outcomes;
+    } catch (error) {
+      await trx.rollback().execute();
+      throw error;
     }
   }
 }
