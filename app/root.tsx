@@ -2,10 +2,11 @@ import type { LinksFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";
 
-import { Footer, Header, Page, SkipLink, TwoThirds } from "~/components/nhs/layout";
+import { Footer, Header, SkipLink } from "~/components/nhs/layout";
 import { useNonce } from "~/components/nonce";
 import { ClientErrorsProvider, DocumentTitle } from "~/components/page/document-title";
 import { errorContentFor } from "~/components/page/error-content";
+import { ErrorPage } from "~/components/page/error-page";
 import { publicFooterLinks } from "~/components/page/public-links";
 import stylesheet from "~/styles/app.generated.css";
 
@@ -51,17 +52,7 @@ export function ErrorBoundary() {
   return (
     <>
       <Header />
-      <Page>
-        <TwoThirds>
-          <h1>{content.title}</h1>
-          {content.paragraphs.map((paragraph) => (
-            <p key={paragraph}>{paragraph}</p>
-          ))}
-          <p>
-            <a href="/">Go to the start page</a>
-          </p>
-        </TwoThirds>
-      </Page>
+      <ErrorPage content={content} wayBack={<a href="/">Go to the start page</a>} />
       <Footer links={publicFooterLinks} />
     </>
   );

@@ -30,6 +30,8 @@ import { createLogger } from "~/modules/observability/logger";
 import { generateReference } from "~/modules/submissions/reference";
 import { parseEnv } from "~/server/env";
 
+import { insertBareSubmission } from "../tests/support/bare-submission";
+
 import { formatRate } from "./support";
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 5000);
@@ -105,29 +107,8 @@ async function queueConfirmations(db: DB, count: number): Promise<void> {
   const now = new Date();
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < count; i += 1) {
-      const reference = generateReference("ICCT");
       const email = `person${i}@example.com`;
-      const { id } = await trx
-        .insertInto("submissions")
-        .values({
-          reference,
-          campaign_id: 1,
-          idempotency_key: null,
-          channel: "online",
-          received_at: now.toISOString(),
-          created_at: now.toISOString(),
-          updated_at: now.toISOString(),
-          place_id: null,
-          place_prefer_not_to_say: 0,
-          cancer_type: null,
-          organisation_name: null,
-          email,
-          opt_in_updates: 0,
-          opt_in_involvement: 0,
-          status: "new",
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
+      const { id, reference } = await insertBareSubmission(trx, { email });
       await enqueueEmail(trx, { template: "submission-confirmation", recipient: email, payload: { reference }, submissionId: id, messageIdDomain: publicUrl.hostname, now });
     }
   });

@@ -47,6 +47,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { model, query, pdfProblem: problem && problem in pdfProblems ? pdfProblems[problem as keyof typeof pdfProblems] : null };
 }
 
+const downloads = [
+  { path: "/staff/reports/pdf", label: "Download the report as a PDF", detail: "a printable summary to share; this page is the fully accessible version" },
+  { path: "/staff/reports/csv/priorities", label: "Download the priorities as a spreadsheet (CSV)", detail: "one row for each priority" },
+  { path: "/staff/reports/csv/responses", label: "Download the responses as a spreadsheet (CSV)", detail: "one row for each response" },
+  { path: "/staff/reports/csv/quotes", label: "Download the quotes as a spreadsheet (CSV)", detail: "priorities marked suitable to quote, with personal details removed" },
+];
+
 export default function ReportPreviewPage() {
   const { model, query, pdfProblem } = useLoaderData<typeof loader>();
   return (
@@ -58,30 +65,14 @@ export default function ReportPreviewPage() {
       ) : null}
       <nav className="app-report-downloads" aria-label="Download this report">
         <ul className="nhsuk-list">
-          <li>
-            <Link to={`/staff/reports/pdf?${query}`} reloadDocument>
-              Download the report as a PDF
-            </Link>{" "}
-            (a printable summary to share; this page is the fully accessible version)
-          </li>
-          <li>
-            <Link to={`/staff/reports/csv/priorities?${query}`} reloadDocument>
-              Download the priorities as a spreadsheet (CSV)
-            </Link>{" "}
-            (one row for each priority)
-          </li>
-          <li>
-            <Link to={`/staff/reports/csv/responses?${query}`} reloadDocument>
-              Download the responses as a spreadsheet (CSV)
-            </Link>{" "}
-            (one row for each response)
-          </li>
-          <li>
-            <Link to={`/staff/reports/csv/quotes?${query}`} reloadDocument>
-              Download the quotes as a spreadsheet (CSV)
-            </Link>{" "}
-            (priorities marked suitable to quote, with personal details removed)
-          </li>
+          {downloads.map(({ path, label, detail }) => (
+            <li key={path}>
+              <Link to={`${path}?${query}`} reloadDocument>
+                {label}
+              </Link>{" "}
+              ({detail})
+            </li>
+          ))}
         </ul>
       </nav>
       <ReportView model={model} />

@@ -2,8 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, Outlet, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
 
 import type { NavigationItem } from "~/components/nhs/layout";
-import { Footer, Page, TwoThirds } from "~/components/nhs/layout";
+import { Footer } from "~/components/nhs/layout";
 import { errorContentFor } from "~/components/page/error-content";
+import { ErrorPage } from "~/components/page/error-page";
 import { StaffHeader } from "~/components/staff/staff-header";
 import { can, type Permission } from "~/modules/auth/permissions";
 import { getStaffSession } from "~/modules/auth/staff-auth.server";
@@ -51,17 +52,7 @@ export function ErrorBoundary() {
   return (
     <>
       <StaffHeader user={layout?.user ?? null} navigation={layout?.navigation ?? []} />
-      <Page>
-        <TwoThirds>
-          <h1>{content.title}</h1>
-          {content.paragraphs.map((paragraph) => (
-            <p key={paragraph}>{paragraph}</p>
-          ))}
-          <p>
-            <Link to="/staff">Go to the staff dashboard</Link>
-          </p>
-        </TwoThirds>
-      </Page>
+      <ErrorPage content={content} wayBack={<Link to="/staff">Go to the staff dashboard</Link>} />
       <Footer links={footerLinks} />
     </>
   );

@@ -7,8 +7,8 @@ import { enqueueEmail } from "~/modules/mail/outbox.server";
 import { createSmtpTransport } from "~/modules/mail/transport.server";
 import { OutboxWorker, type OutboxWorkerOptions } from "~/modules/mail/worker.server";
 import { createLogger } from "~/modules/observability/logger";
-import { generateReference } from "~/modules/submissions/reference";
 
+import { insertBareSubmission } from "../support/bare-submission";
 import { startSmtpSink, type SmtpSink, type SmtpSinkOptions } from "../support/smtp-sink";
 import { createTestDatabase } from "../support/test-database";
 import { waitFor } from "../support/wait";
@@ -54,35 +54,8 @@ async function startWorker(sinkOptions: SmtpSinkOptions = {}, overrides: Partial
   return worker;
 }
 
-async function addSubmission({ email, optedIn = false }: { email: string; optedIn?: boolean }): Promise<{ id: number; reference: string }> {
-  const now = new Date().toISOString();
-  const reference = generateReference("ICCT");
-  const { id } = await db
-    .insertInto("submissions")
-    .values({
-      reference,
-      campaign_id: 1,
-      idempotency_key: null,
-      channel: "online",
-      received_at: now,
-      created_at: now,
-      updated_at: now,
-      place_id: null,
-      place_prefer_not_to_say: 0,
-      cancer_type: null,
-      organisation_name: null,
-      email,
-      opt_in_updates: optedIn ? 1 : 0,
-      opt_in_involvement: 0,
-      status: "new",
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return { id, reference };
-}
-
 async function queueConfirmation(email: string, { optedIn = false } = {}): Promise<{ outboxId: number; submissionId: number; reference: string }> {
-  const submission = await addSubmission({ email, optedIn });
+  const submission = await insertBareSubmission(db, { email, optInUpdates: optedIn });
   const outboxId = await enqueueEmail(db, {
     template: "submission-confirmation",
     recipient: email,

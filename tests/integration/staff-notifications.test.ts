@@ -11,8 +11,8 @@ import { seedReferenceData } from "~db/seed";
 
 import { runStaffNotifications, type StaffNotificationSettings } from "~/modules/mail/staff-notifications.server";
 import { composeEmail } from "~/modules/mail/templates.server";
-import { generateReference } from "~/modules/submissions/reference";
 
+import { insertBareSubmission } from "../support/bare-submission";
 import { startServer } from "../support/server";
 import { startSmtpSink } from "../support/smtp-sink";
 import { createTestDatabase } from "../support/test-database";
@@ -44,28 +44,7 @@ async function addUser(db: DB, email: string, role: Role, disabled = false): Pro
 }
 
 async function addSubmission(db: DB, flags: FlagKind[] = []): Promise<number> {
-  const now = new Date().toISOString();
-  const { id } = await db
-    .insertInto("submissions")
-    .values({
-      reference: generateReference("ICCT"),
-      campaign_id: 1,
-      idempotency_key: null,
-      channel: "online",
-      received_at: now,
-      created_at: now,
-      updated_at: now,
-      place_id: null,
-      place_prefer_not_to_say: 0,
-      cancer_type: null,
-      organisation_name: null,
-      email: null,
-      opt_in_updates: 0,
-      opt_in_involvement: 0,
-      status: "new",
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
+  const { id } = await insertBareSubmission(db);
   await db.insertInto("priorities").values({ submission_id: id, rank: 1, what_text: PRIORITY_TEXT, why_text: null, support_needed: null }).execute();
   for (const kind of flags) await addFlag(db, id, kind);
   return id;
