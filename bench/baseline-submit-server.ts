@@ -14,6 +14,7 @@ import { migrateToLatestOrThrow } from "~db/migrate";
 import { seedReferenceData } from "~db/seed";
 
 import { createAboutYouSchema, prioritiesSchema, stayInTouchSchema } from "~/modules/submissions/journey-schemas";
+import { PREFER_NOT_TO_SAY } from "~/modules/submissions/options";
 import { generateReference } from "~/modules/submissions/reference";
 
 const dataDir = process.env.DATA_DIR!;
@@ -37,10 +38,10 @@ const aboutYouSchema = createAboutYouSchema({ placeCodes: places.map((p) => p.co
 const insertSubmission = db.prepare(`insert into submissions
   (reference, campaign_id, idempotency_key, channel, received_at, created_at, updated_at, place_id, place_prefer_not_to_say,
    cancer_type, organisation_name, email, opt_in_updates, opt_in_involvement, status)
-  values (?, ?, ?, 'online', ?, ?, ?, ?, 0, ?, null, ?, ?, ?, 'new') returning id`);
+  values (?, ?, ?, 'online', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new') returning id`);
 const insertPriority = db.prepare("insert into priorities (submission_id, rank, what_text, why_text, support_needed) values (?, ?, ?, ?, ?)");
 const insertType = db.prepare("insert into submission_respondent_types (submission_id, respondent_type) values (?, ?)");
-const insertTrust = db.prepare("insert into submission_trusts (submission_id, trust_id, other_answer) values (?, ?, null)");
+const insertTrust = db.prepare("insert into submission_trusts (submission_id, trust_id, other_answer) values (?, ?, ?)");
 
 const save = db.transaction((values: Record<string, unknown>) => {
   const priorities = prioritiesSchema.parse(values);
@@ -55,7 +56,9 @@ const save = db.transaction((values: Record<string, unknown>) => {
     now,
     now,
     places.find((p) => p.code === about.place)?.id ?? null,
+    about.place === PREFER_NOT_TO_SAY ? 1 : 0,
     about.cancerType || null,
+    about.respondentTypes.includes("organisation") ? about.organisationName || null : null,
     stay.email || null,
     stay.contactPreferences.includes("updates") ? 1 : 0,
     stay.contactPreferences.includes("involvement") ? 1 : 0,
@@ -65,7 +68,10 @@ const save = db.transaction((values: Record<string, unknown>) => {
     if (what) insertPriority.run(id, rank, what, priorities[`priority${rank}Why`] || null, priorities[`priority${rank}Support`] || null);
   }
   for (const type of about.respondentTypes) insertType.run(id, type);
-  for (const code of about.trusts) insertTrust.run(id, trusts.find((t) => t.code === code)?.id ?? null);
+  for (const code of about.trusts) {
+    const trustId = trusts.find((t) => t.code === code)?.id ?? null;
+    insertTrust.run(id, trustId, trustId === null ? code : null);
+  }
   return id;
 });
 

@@ -22,7 +22,11 @@ import { openDatabase } from "~db/client";
 import { migrateToLatestOrThrow } from "~db/migrate";
 import { seedReferenceData } from "~db/seed";
 
+import { generateDemoResponses } from "~db/demo/generate";
+
 import { draftIdFor } from "~/modules/submissions/drafts.server";
+import { priorityField, priorityRanks } from "~/modules/submissions/journey-schemas";
+import { PREFER_NOT_TO_SAY } from "~/modules/submissions/options";
 import { randomToken } from "~/modules/security/pseudonym.server";
 
 import { formatRate, startProcess } from "./support";
@@ -32,21 +36,37 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const PREPARED_DRAFTS = Number(process.env.BENCH_DRAFTS ?? 80_000);
 const SESSION_SECRET = randomToken(32);
 
-const answers = {
-  priorities: {
-    priority1What: "Faster access to scans when a GP is worried about cancer",
-    priority1Why: "My mum waited six weeks for a CT scan and it felt like forever",
-    priority1Support: "investment",
-    priority2What: "A named nurse who answers the phone",
-    priority2Why: "",
-    priority2Support: "project_support",
-    priority3What: "",
-    priority3Why: "",
-    priority3Support: "",
-  },
-  aboutYou: { respondentTypes: ["patient", "carer"], organisationName: "", place: "wirral", trusts: ["clatterbridge"], cancerType: "bowel" },
-  stayInTouch: { email: "", contactPreferences: [] as string[] },
-};
+/**
+ * Each submission is a different person's answers, made by the demo data generator: one to three
+ * priorities of varied length and wording (some near or exact copies of others, as in real
+ * responses), and varied answers about them, so duplicate screening and safety phrase matching do
+ * the work they do in real use. No email: confirmation emails are measured by the mail benchmark.
+ */
+function journeyAnswers(count: number) {
+  const responses = generateDemoResponses({ responses: count, seed: 20261123, until: new Date(), campaignCode: "ICCT" });
+  return Array.from(responses, (response) => {
+    const priority = (rank: 1 | 2 | 3) => response.priorities.find((candidate) => candidate.rank === rank);
+    const priorities = Object.fromEntries(
+      priorityRanks.flatMap(({ rank }) => [
+        [priorityField.what(rank), priority(rank)?.what ?? ""],
+        [priorityField.why(rank), priority(rank)?.why ?? ""],
+        [priorityField.support(rank), priority(rank)?.support ?? ""],
+      ]),
+    );
+    return {
+      priorities,
+      aboutYou: {
+        respondentTypes: response.respondentTypes,
+        organisationName: response.organisationName ?? "",
+        place: response.placePreferNotToSay ? PREFER_NOT_TO_SAY : (response.placeCode ?? ""),
+        trusts: response.trusts,
+        cancerType: response.cancerType ?? "",
+      },
+      stayInTouch: { email: "", contactPreferences: [] as string[] },
+    };
+  });
+}
+const answers = journeyAnswers(PREPARED_DRAFTS);
 const form = (values: Record<string, string | string[]>) =>
   new URLSearchParams(Object.entries(values).flatMap(([key, value]) => (Array.isArray(value) ? value.map((v) => [key, v]) : [[key, value]]))).toString();
 const formHeaders = { "content-type": "application/x-www-form-urlencoded" };
@@ -67,6 +87,20 @@ function countSubmissions(dataDir: string): number {
   return n;
 }
 
+/**
+ * Near-duplicate checks run in the background and give way to requests: how many were still
+ * queued when the load stopped, and how long the server took to finish them once it was quiet.
+ */
+async function waitForNearDuplicateChecks(dataDir: string): Promise<{ queued: number; seconds: number }> {
+  const db = new Database(join(dataDir, "app.db"), { readonly: true });
+  const queuedNow = () => (db.prepare("select count(*) n from near_duplicate_checks").get() as { n: number }).n;
+  const queued = queuedNow();
+  const started = performance.now();
+  while (queuedNow() > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+  db.close();
+  return { queued, seconds: (performance.now() - started) / 1000 };
+}
+
 async function prepareDatabase(dataDir: string, drafts: number): Promise<string[]> {
   const db = openDatabase({ filename: join(dataDir, "app.db") });
   await migrateToLatestOrThrow(db);
@@ -82,7 +116,7 @@ async function prepareDatabase(dataDir: string, drafts: number): Promise<string[
     for (let i = 0; i < drafts; i += 1) {
       const token = randomToken(32);
       tokens.push(token);
-      const json = JSON.stringify({ submissionKey: randomToken(16), startedAt: started, pages: answers });
+      const json = JSON.stringify({ submissionKey: randomToken(16), startedAt: started, pages: answers[i % answers.length] });
       insert.run(draftIdFor(token), campaignId, json, started, started, expires);
     }
   })();
@@ -109,7 +143,7 @@ async function startApp(dataDir: string) {
   );
 }
 
-async function runSendStep(): Promise<Result & { preparedDrafts: number }> {
+async function runSendStep(): Promise<Result & { preparedDrafts: number; nearDuplicateCatchUp: { queued: number; seconds: number } }> {
   const dataDir = mkdtempSync(join(tmpdir(), "icct-bench-app-"));
   const cookies = await prepareDatabase(dataDir, PREPARED_DRAFTS);
   const server = await startApp(dataDir);
@@ -133,11 +167,21 @@ async function runSendStep(): Promise<Result & { preparedDrafts: number }> {
       },
     ],
   });
+  const nearDuplicateCatchUp = await waitForNearDuplicateChecks(dataDir);
   await server.stop();
   const inDatabase = countSubmissions(dataDir);
   rmSync(dataDir, { recursive: true, force: true });
   if (next > cookies.length) throw new Error(`ran out of prepared drafts (${cookies.length}); set BENCH_DRAFTS higher`);
-  return { acknowledged, perSecond: acknowledged / DURATION_S, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + wrong, inDatabase, preparedDrafts: cookies.length };
+  return {
+    acknowledged,
+    perSecond: acknowledged / DURATION_S,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + wrong,
+    inDatabase,
+    preparedDrafts: cookies.length,
+    nearDuplicateCatchUp,
+  };
 }
 
 async function runWholeJourney(): Promise<Result> {
@@ -150,8 +194,12 @@ async function runWholeJourney(): Promise<Result> {
   );
   let acknowledged = 0;
   let wrong = 0;
-  type Context = { cookie?: string };
-  const withCookie = (request: autocannon.Request, context: object) => ({ ...request, headers: { ...formHeaders, cookie: (context as Context).cookie ?? "" } });
+  let next = 0;
+  type Context = { cookie?: string; person: (typeof answers)[number] };
+  const page = (body: (person: Context["person"]) => string) => (request: autocannon.Request, context: object) => {
+    const { cookie = "", person } = context as Context;
+    return { ...request, body: body(person), headers: { ...formHeaders, cookie } };
+  };
   const result = await autocannon({
     url: server.url.replace("localhost", "127.0.0.1"),
     connections: CONNECTIONS,
@@ -160,20 +208,22 @@ async function runWholeJourney(): Promise<Result> {
       {
         method: "POST",
         path: "/priorities",
-        headers: formHeaders,
-        body: form(answers.priorities),
+        setupRequest: (request, context) => {
+          const person = answers[next++ % answers.length]!;
+          Object.assign(context, { cookie: undefined, person });
+          return { ...request, body: form(person.priorities), headers: formHeaders };
+        },
         onResponse: (status, _body, context, headers) => {
           if (status !== 302) wrong += 1;
           (context as Context).cookie = String(headers?.["set-cookie"] ?? "").split(";")[0];
         },
       },
-      { method: "POST", path: "/about-you", body: form(answers.aboutYou), setupRequest: withCookie },
-      { method: "POST", path: "/stay-in-touch", body: form(answers.stayInTouch), setupRequest: withCookie },
+      { method: "POST", path: "/about-you", setupRequest: page((person) => form(person.aboutYou)) },
+      { method: "POST", path: "/stay-in-touch", setupRequest: page((person) => form(person.stayInTouch)) },
       {
         method: "POST",
         path: "/check-answers",
-        body: "website=",
-        setupRequest: withCookie,
+        setupRequest: page(() => "website="),
         onResponse: (status, _body, _context, headers) => {
           if (status === 302 && headers?.location === "/equality") acknowledged += 1;
           else wrong += 1;
@@ -192,7 +242,8 @@ async function runBaseline(): Promise<Result> {
   const server = await startProcess(["--import", "tsx", "bench/baseline-submit-server.ts"], { DATA_DIR: dataDir }, /listening at (http:\/\/\S+)/);
   let acknowledged = 0;
   let wrong = 0;
-  const body = form({ ...answers.priorities, ...answers.aboutYou, ...answers.stayInTouch });
+  const bodies = answers.map((person) => form({ ...person.priorities, ...person.aboutYou, ...person.stayInTouch }));
+  let next = 0;
   const result = await autocannon({
     url: server.url,
     connections: CONNECTIONS,
@@ -201,8 +252,7 @@ async function runBaseline(): Promise<Result> {
       {
         method: "POST",
         path: "/",
-        headers: formHeaders,
-        body,
+        setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length]!, headers: formHeaders }),
         onResponse: (status) => {
           if (status === 303) acknowledged += 1;
           else wrong += 1;
@@ -238,3 +288,7 @@ console.log(`ratio (send / baseline throughput): ${ratio.toFixed(2)}x   target >
 console.log(`ratio (whole journey / baseline): ${(journey.perSecond / baseline.perSecond).toFixed(2)}x`);
 console.log(`send p99 ${send.p99} ms   target < 100 ms: ${send.p99 < 100 ? "met" : "missed"}`);
 console.log(`errors: ${send.errors}   every acknowledged submission is in the database: ${allStored ? "yes" : "NO"}`);
+console.log(
+  `near-duplicate checks: ${send.nearDuplicateCatchUp.queued} still queued when the load stopped, all done ${send.nearDuplicateCatchUp.seconds.toFixed(1)} s later ` +
+    `(${formatRate(send.nearDuplicateCatchUp.queued / Math.max(send.nearDuplicateCatchUp.seconds, 0.001))} a second once quiet)`,
+);

@@ -96,6 +96,11 @@ export interface SubmissionTextSketchTable {
   submission_id: number;
 }
 
+/** A response whose near-duplicate check has not run yet (exact duplicates are found on arrival). */
+export interface NearDuplicateCheckTable {
+  submission_id: number;
+}
+
 export type ExclusionReason = "spam" | "duplicate" | "out_of_scope" | "test";
 
 export type SupportNeeded = "investment" | "project_support" | "both" | "not_sure";
@@ -358,6 +363,7 @@ export interface Database {
   submission_flags: SubmissionFlagTable;
   safety_phrases: SafetyPhraseTable;
   submission_text_sketch: SubmissionTextSketchTable;
+  near_duplicate_checks: NearDuplicateCheckTable;
   priorities_fts: PriorityFtsTable;
   staff_notification_runs: StaffNotificationRunTable;
   report_data_version: ReportDataVersionTable;

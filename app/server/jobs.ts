@@ -1,3 +1,5 @@
+import { performance } from "node:perf_hooks";
+
 import type { Logger } from "~/modules/observability/logger";
 
 export interface IntervalJob {
@@ -23,6 +25,23 @@ export function startIntervalJob(name: string, intervalMs: number, logger: Logge
     async stop() {
       clearInterval(timer);
       await running;
+    },
+  };
+}
+
+/**
+ * Whether the server has been busy serving requests since the last call: more than `threshold`
+ * of the time spent working rather than waiting, not counting the caller's own background work.
+ * Background jobs ask it to do less while people are waiting for pages.
+ */
+export function busyMeter(threshold = 0.5) {
+  let last = performance.eventLoopUtilization();
+  return {
+    busy(backgroundMs: number): boolean {
+      const now = performance.eventLoopUtilization();
+      const { active, idle } = performance.eventLoopUtilization(now, last);
+      last = now;
+      return active - backgroundMs > threshold * (active + idle);
     },
   };
 }

@@ -1,4 +1,5 @@
 import { createServer } from "node:http";
+import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 
 import type { ServerBuild } from "@remix-run/node";
@@ -11,11 +12,12 @@ import { createLogger } from "~/modules/observability/logger";
 import { eraseExpiredResponses } from "~/modules/privacy/erasure.server";
 import { storePendingRedactions } from "~/modules/reports/redaction-store.server";
 import { purgeExpiredDrafts } from "~/modules/submissions/drafts.server";
+import { screenPendingNearDuplicates } from "~/modules/triage/screening.server";
 
 import { bootServices } from "./boot";
 import { EnvError, parseEnv } from "./env";
 import { createHttpApp } from "./http";
-import { startIntervalJob } from "./jobs";
+import { busyMeter, startIntervalJob } from "./jobs";
 
 const bootLogger = createLogger("info");
 
@@ -49,6 +51,17 @@ async function start(): Promise<void> {
       if (redacted > 0) logger.info("reports.redactions_stored", { count: redacted });
     }),
   ];
+  const load = busyMeter();
+  let screeningMs = 0;
+  jobs.push(
+    // A response is checked for near duplicates within a second of arriving; while people are
+    // waiting for pages, only a few a second, catching up once the rush is over.
+    startIntervalJob("screening.near_duplicates", 250, logger, async () => {
+      const started = performance.now();
+      await screenPendingNearDuplicates(services.db, { limit: load.busy(screeningMs) ? 4 : 400 });
+      screeningMs = performance.now() - started;
+    }),
+  );
   if (services.config.staffNotifications.mode !== "off") {
     jobs.push(
       startIntervalJob("mail.staff_notifications", 60_000, logger, async () => {

@@ -1,5 +1,5 @@
 import { screeningTexts } from "~/modules/triage/screening.server";
-import { fingerprint, textSketch } from "~/modules/triage/text-similarity.server";
+import { comparableText, fingerprint, textSketch } from "~/modules/triage/text-similarity.server";
 
 import type { DB, Executor } from "../client";
 import type { DemoResponse } from "./generate";
@@ -82,7 +82,7 @@ function* chunksOf<T>(rows: T[]): Generator<T[]> {
 /** The same screening data live responses get: fingerprint, shingle sketch and duplicate link. */
 function screeningOf(response: DemoResponse) {
   const texts = screeningTexts(response.priorities.map((priority) => ({ what: priority.what, why: priority.why })));
-  return { fingerprint: fingerprint(texts), sketch: textSketch(texts) };
+  return { fingerprint: fingerprint(texts), sketch: textSketch(comparableText(texts)) };
 }
 
 async function insertBatch(trx: Executor, batch: DemoResponse[], ids: ReferenceIds, summary: DemoInsertSummary, idsBySequence: Map<number, number>): Promise<void> {

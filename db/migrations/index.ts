@@ -7,6 +7,7 @@ import * as m0004 from "./0004-mail";
 import * as m0005 from "./0005-duplicates";
 import * as m0006 from "./0006-reports";
 import * as m0007 from "./0007-inbox-speed";
+import * as m0008 from "./0008-near-duplicate-checks";
 
 /**
  * Every migration, in order. A static map (rather than reading the folder) so the bundled server
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "0005-duplicates": m0005,
   "0006-reports": m0006,
   "0007-inbox-speed": m0007,
+  "0008-near-duplicate-checks": m0008,
 };

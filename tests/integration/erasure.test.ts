@@ -62,7 +62,8 @@ describe("erasing a response on request", () => {
   it("deletes everything the person wrote and everything about them, keeping only who erased what and why", async () => {
     const id = await send("I want to hurt myself when the bills come in", "someone@example.com");
     const copy = await send("I want to hurt myself when the bills arrive");
-    expect(rows<{ duplicate_of_id: number }>(db(), "select duplicate_of_id from submissions where id = ?", copy)[0]!.duplicate_of_id).toBe(id);
+    const duplicateOf = await waitFor("the copy's near-duplicate check", () => rows<{ duplicate_of_id: number | null }>(db(), "select duplicate_of_id from submissions where id = ?", copy)[0]!.duplicate_of_id ?? undefined);
+    expect(duplicateOf).toBe(id);
     const page = await lead.get(`/staff/responses/${id}`);
     const version = hiddenValue(page.html, "version");
     await lead.post(`/staff/responses/${id}`, { intent: "note", body: "Called the person back" });

@@ -7,6 +7,7 @@ import { loadJourneyReferenceData, type JourneyReferenceData } from "~/modules/r
 import { prioritiesSchema, stayInTouchSchema, aboutYouSchemaFor } from "~/modules/submissions/journey-schemas";
 import { SubmissionWriter } from "~/modules/submissions/submission-writer.server";
 import { createFlagMatcher } from "~/modules/triage/safety-flags";
+import { screenPendingNearDuplicates } from "~/modules/triage/screening.server";
 import type { NewSubmissionRequest } from "~/modules/submissions/submit.server";
 
 import { createTestDatabase } from "../support/test-database";
@@ -117,18 +118,51 @@ describe("screening new responses", () => {
     });
   }
 
-  it("links exact and near duplicates to the earlier response, and leaves different ones alone", async () => {
+  const links = () => db.selectFrom("submissions").select(["id", "duplicate_of_id"]).orderBy("id").execute();
+  const queued = async () => (await db.selectFrom("near_duplicate_checks").select("submission_id").orderBy("submission_id").execute()).map((row) => row.submission_id);
+
+  it("links an exact copy on arrival and a near copy once its check has run, and leaves different ones alone", async () => {
     const original = await submitWith("a", "Faster access to CT scans when the GP is worried about cancer", "My dad waited six weeks for a scan and the worry was unbearable");
     const exact = await submitWith("b", "faster access to CT scans, when the GP is worried about cancer!", "My dad waited six weeks for a scan and the worry was unbearable.");
     const near = await submitWith("c", "Faster access to CT scans when the GP is worried about cancer", "My dad waited 6 weeks for a scan and the worry was unbearable");
     const other = await submitWith("d", "Free parking at the cancer centre for patients having treatment every day", "It costs us a fortune");
-    const links = await db.selectFrom("submissions").select(["id", "duplicate_of_id"]).orderBy("id").execute();
-    expect(links).toEqual([
+    expect(await links()).toEqual([
+      { id: original.submissionId, duplicate_of_id: null },
+      { id: exact.submissionId, duplicate_of_id: original.submissionId },
+      { id: near.submissionId, duplicate_of_id: null },
+      { id: other.submissionId, duplicate_of_id: null },
+    ]);
+    expect(await queued()).toEqual([original.submissionId, exact.submissionId, near.submissionId, other.submissionId]);
+    expect(await db.selectFrom("submission_text_sketch").select("submission_id").execute()).toEqual([]);
+
+    expect(await screenPendingNearDuplicates(db)).toBe(4);
+    expect(await links()).toEqual([
       { id: original.submissionId, duplicate_of_id: null },
       { id: exact.submissionId, duplicate_of_id: original.submissionId },
       { id: near.submissionId, duplicate_of_id: original.submissionId },
       { id: other.submissionId, duplicate_of_id: null },
     ]);
+    expect(await queued()).toEqual([]);
+    const sketched = await db.selectFrom("submission_text_sketch").select("submission_id").distinct().orderBy("submission_id").execute();
+    expect(sketched.map((row) => row.submission_id)).toEqual([original.submissionId, exact.submissionId, near.submissionId, other.submissionId]);
+    expect(await screenPendingNearDuplicates(db)).toBe(0);
+  });
+
+  it("compares a response only with earlier ones, however late its check runs, in batches", async () => {
+    const why = "My mum waited six weeks for a scan and the worry was unbearable for all of us";
+    const first = await submitWith("e", "Faster access to CT scans when the GP is worried about cancer", why);
+    const copies = [];
+    for (const key of ["f", "g", "h", "i", "j"]) copies.push(await submitWith(key, `Faster access to CT scans when the GP is worried about cancer (${key})`, why));
+    expect(await screenPendingNearDuplicates(db, { batchSize: 2, limit: 4 })).toBe(4);
+    expect(await queued()).toEqual(copies.slice(3).map((copy) => copy.submissionId));
+    expect(await screenPendingNearDuplicates(db, { batchSize: 2 })).toBe(2);
+    expect(await links()).toEqual([{ id: first.submissionId, duplicate_of_id: null }, ...copies.map((copy) => ({ id: copy.submissionId, duplicate_of_id: first.submissionId }))]);
+  });
+
+  it("leaves nothing queued for a response that is erased before its check", async () => {
+    const gone = await submitWith("k", "Faster access to CT scans when the GP is worried about cancer", "My dad waited six weeks");
+    await db.deleteFrom("submissions").where("id", "=", gone.submissionId).execute();
+    expect(await queued()).toEqual([]);
   });
 
   it("raises an automatic flag when the text contains a phrase from the list", async () => {

@@ -12,6 +12,7 @@ import { count, rows } from "../support/database";
 import { fillJourney, referenceIn, validPriorities } from "../support/journey";
 import { startServer, type RunningServer } from "../support/server";
 import { TEST_SESSION_SECRET, signedInClient, type TestStaffUser } from "../support/staff";
+import { waitFor } from "../support/wait";
 
 let server: RunningServer;
 let lead: BrowserClient;
@@ -323,8 +324,11 @@ describe("screening of new responses", () => {
     const originalRef = await send("It costs us twenty pounds a week and we are on benefits");
     const copyRef = await send("It costs us 20 pounds a week and we are on benefits");
     const [original] = rows<{ id: number }>(db(), "select id from submissions where reference = ?", originalRef);
-    const [copy] = rows<{ id: number; duplicate_of_id: number }>(db(), "select id, duplicate_of_id from submissions where reference = ?", copyRef);
-    expect(copy!.duplicate_of_id).toBe(original!.id);
+    // The near-duplicate check runs in the background within a second or so of sending.
+    const copy = await waitFor("the copy's near-duplicate check", () =>
+      rows<{ id: number; duplicate_of_id: number | null }>(db(), "select id, duplicate_of_id from submissions where reference = ?", copyRef).find((row) => row.duplicate_of_id !== null),
+    );
+    expect(copy.duplicate_of_id).toBe(original!.id);
 
     const copyPriority = rows<{ id: number }>(db(), "select id from priorities where submission_id = ? and rank = 1", copy!.id)[0]!.id;
     const travel = rows<{ id: number }>(db(), "select id from themes where slug = 'travel-cost-closer-to-home'")[0]!.id;
