@@ -45,3 +45,20 @@ export function busyMeter(threshold = 0.5) {
     },
   };
 }
+
+/**
+ * An interval job that gives way to people: `task` is told whether the server was busy serving
+ * requests since its last run (its own work not counted), and should do less when it was.
+ */
+export function startYieldingJob(name: string, intervalMs: number, logger: Logger, task: (busy: boolean) => Promise<void>): IntervalJob {
+  const meter = busyMeter();
+  let ownMs = 0;
+  return startIntervalJob(name, intervalMs, logger, async () => {
+    const started = performance.now();
+    try {
+      await task(meter.busy(ownMs));
+    } finally {
+      ownMs = performance.now() - started;
+    }
+  });
+}

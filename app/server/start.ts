@@ -1,5 +1,4 @@
 import { createServer } from "node:http";
-import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 
 import type { ServerBuild } from "@remix-run/node";
@@ -17,7 +16,7 @@ import { screenPendingNearDuplicates } from "~/modules/triage/screening.server";
 import { bootServices } from "./boot";
 import { EnvError, parseEnv } from "./env";
 import { createHttpApp } from "./http";
-import { busyMeter, startIntervalJob } from "./jobs";
+import { startIntervalJob, startYieldingJob } from "./jobs";
 
 const bootLogger = createLogger("info");
 
@@ -45,23 +44,18 @@ async function start(): Promise<void> {
       if (erased > 0) logger.info("responses.erased_for_retention", { count: erased, months: env.RESPONSE_RETENTION_MONTHS });
     }),
     // New and edited priorities are redacted for CSV exports within a minute or so; a whole
-    // database (after an upgrade or an import) 10,000 priorities every 15 seconds.
-    startIntervalJob("reports.redaction", 15_000, logger, async () => {
-      const redacted = await storePendingRedactions(services.db, { limit: 10_000 });
+    // database (after an upgrade or an import) 10,000 priorities every 15 seconds. A batch of 500
+    // holds the event loop for tens of milliseconds, so while people are waiting, 50 at a time.
+    startYieldingJob("reports.redaction", 15_000, logger, async (busy) => {
+      const redacted = await storePendingRedactions(services.db, busy ? { batchSize: 50, limit: 50 } : { limit: 10_000 });
       if (redacted > 0) logger.info("reports.redactions_stored", { count: redacted });
     }),
-  ];
-  const load = busyMeter();
-  let screeningMs = 0;
-  jobs.push(
     // A response is checked for near duplicates within a second of arriving; while people are
     // waiting for pages, only a few a second, catching up once the rush is over.
-    startIntervalJob("screening.near_duplicates", 250, logger, async () => {
-      const started = performance.now();
-      await screenPendingNearDuplicates(services.db, { limit: load.busy(screeningMs) ? 4 : 400 });
-      screeningMs = performance.now() - started;
+    startYieldingJob("screening.near_duplicates", 250, logger, async (busy) => {
+      await screenPendingNearDuplicates(services.db, { limit: busy ? 4 : 400 });
     }),
-  );
+  ];
   if (services.config.staffNotifications.mode !== "off") {
     jobs.push(
       startIntervalJob("mail.staff_notifications", 60_000, logger, async () => {
