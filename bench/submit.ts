@@ -143,7 +143,7 @@ async function startApp(dataDir: string) {
   );
 }
 
-async function runSendStep(): Promise<Result & { preparedDrafts: number; nearDuplicateCatchUp: { queued: number; seconds: number } }> {
+async function runSendStep(): Promise<Result & { nearDuplicateCatchUp: { queued: number; seconds: number } }> {
   const dataDir = mkdtempSync(join(tmpdir(), "icct-bench-app-"));
   const cookies = await prepareDatabase(dataDir, PREPARED_DRAFTS);
   const server = await startApp(dataDir);
@@ -179,7 +179,6 @@ async function runSendStep(): Promise<Result & { preparedDrafts: number; nearDup
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + wrong,
     inDatabase,
-    preparedDrafts: cookies.length,
     nearDuplicateCatchUp,
   };
 }

@@ -7,6 +7,7 @@ import { Button } from "~/components/nhs/form";
 import { BackLink, Page } from "~/components/nhs/layout";
 import { formatDateTime } from "~/components/staff/format";
 import type { PageHandle } from "~/components/page/document-title";
+import { ActionButtonForm } from "~/components/staff/simple-form";
 import { recordAudit } from "~/modules/audit/audit-log.server";
 import { requireUser } from "~/modules/auth/staff-auth.server";
 import { formValues, readFormData } from "~/modules/forms/request.server";
@@ -113,13 +114,7 @@ export default function OutboxPage() {
                   <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{message.attempts}</td>
                   <td className="nhsuk-table__cell app-pre-wrap">{message.reason ?? "Unknown"}</td>
                   <td className="nhsuk-table__cell">
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="retry" />
-                      <input type="hidden" name="id" value={message.id} />
-                      <button className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" type="submit">
-                        Retry<span className="nhsuk-u-visually-hidden"> email number {message.id}</span>
-                      </button>
-                    </Form>
+                    <ActionButtonForm fields={{ intent: "retry", id: message.id }} label="Retry" hiddenContext={`email number ${message.id}`} />
                   </td>
                 </tr>
               ))}

@@ -6,7 +6,7 @@ import { NotificationBanner } from "~/components/nhs/content";
 import { Button, ErrorSummary, Radios, TextInput } from "~/components/nhs/form";
 import { BackLink, Page, TwoThirds } from "~/components/nhs/layout";
 import type { PageHandle } from "~/components/page/document-title";
-import { errorList } from "~/components/staff/simple-form";
+import { ActionButtonForm, errorList } from "~/components/staff/simple-form";
 import { flagLabels } from "~/components/staff/triage-tags";
 import { requireUser } from "~/modules/auth/staff-auth.server";
 import type { FieldErrors } from "~/modules/forms/fields";
@@ -71,13 +71,13 @@ function PhraseTable({ kind, phrases }: { kind: (typeof flagKinds)[number]; phra
             <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{phrase.flagsRaised.toLocaleString("en-GB")}</td>
             <td className="nhsuk-table__cell">{phrase.active ? "On" : "Off"}</td>
             <td className="nhsuk-table__cell">
-              <Form method="post" action={`?phrase=${phrase.id}`}>
-                <input type="hidden" name="active" value={phrase.active ? "no" : "yes"} />
-                <button className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0" type="submit">
-                  {phrase.active ? "Turn off" : "Turn on"}
-                  <span className="nhsuk-u-visually-hidden"> &ldquo;{phrase.phrase}&rdquo;</span>
-                </button>
-              </Form>
+              <ActionButtonForm
+                action={`?phrase=${phrase.id}`}
+                fields={{ active: phrase.active ? "no" : "yes" }}
+                label={phrase.active ? "Turn off" : "Turn on"}
+                hiddenContext={`\u201c${phrase.phrase}\u201d`}
+                flush
+              />
             </td>
           </tr>
         ))}

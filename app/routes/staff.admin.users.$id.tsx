@@ -8,6 +8,7 @@ import { Button, ErrorSummary, Radios } from "~/components/nhs/form";
 import { BackLink, Page, TwoThirds } from "~/components/nhs/layout";
 import { formatDateTime } from "~/components/staff/format";
 import type { PageHandle } from "~/components/page/document-title";
+import { ActionButtonForm } from "~/components/staff/simple-form";
 import { changeAccount, resendInvite, type AdminChange } from "~/modules/auth/accounts.server";
 import { roleLabels, roles } from "~/modules/auth/permissions";
 import { listActiveSessions } from "~/modules/auth/sessions.server";
@@ -151,13 +152,7 @@ export default function UserPage() {
                   </td>
                   <td className="nhsuk-table__cell">{formatDateTime(session.lastSeenAt)}</td>
                   <td className="nhsuk-table__cell">
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="revoke-session" />
-                      <input type="hidden" name="sessionId" value={session.id} />
-                      <button className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" type="submit">
-                        Sign out<span className="nhsuk-u-visually-hidden"> this session</span>
-                      </button>
-                    </Form>
+                    <ActionButtonForm fields={{ intent: "revoke-session", sessionId: session.id }} label="Sign out" hiddenContext="this session" />
                   </td>
                 </tr>
               ))}

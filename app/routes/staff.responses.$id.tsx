@@ -10,6 +10,7 @@ import { ThemePicker } from "~/components/staff/theme-picker";
 import { TriageShortcuts } from "~/components/staff/triage-shortcuts";
 import { FlagTag, StatusTag, ThemeTags, flagLabels } from "~/components/staff/triage-tags";
 import type { PageHandle } from "~/components/page/document-title";
+import { ActionButtonForm } from "~/components/staff/simple-form";
 import { listAuditEntries, recordAudit } from "~/modules/audit/audit-log.server";
 import { can } from "~/modules/auth/permissions";
 import { requireUser } from "~/modules/auth/staff-auth.server";
@@ -453,13 +454,7 @@ export default function ResponsePage() {
                 </p>
               ) : null}
               {flag.state === "actioned" && canUpdate ? (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="reopen-flag" />
-                  <input type="hidden" name="flagId" value={flag.id} />
-                  <button className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" type="submit">
-                    Reopen<span className="nhsuk-u-visually-hidden"> {flagLabels[flag.kind]}</span>
-                  </button>
-                </Form>
+                <ActionButtonForm fields={{ intent: "reopen-flag", flagId: flag.id }} label="Reopen" hiddenContext={flagLabels[flag.kind]} />
               ) : null}
             </div>
           ))}

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { DB } from "~db/client";
 import { places as referencePlaces } from "~db/reference-data";
+import { Random } from "~db/demo/random";
 
 import { equalityQuestions } from "~/modules/submissions/equality-options";
 import { buildReportModel } from "~/modules/reports/report-aggregation.server";
@@ -228,18 +229,6 @@ async function checkAgainstDatabase(filters: ReportFilters) {
   return model;
 }
 
-/** A small seeded generator, so the "random" filters are the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 function randomFilters(random: () => number): string {
   const some = <T,>(items: readonly T[], chance: number) => items.filter(() => random() < chance);
   const params = new URLSearchParams();
@@ -267,8 +256,9 @@ describe("the report model against the database", () => {
   });
 
   it.each(Array.from({ length: 8 }, (_, index) => index + 1))("agrees with plain SQL for random filters (%i)", async (seed) => {
-    const random = seededRandom(seed * 7919);
-    await checkAgainstDatabase(filtersFrom(randomFilters(random)));
+    // Seeded, so the "random" filters are the same on every run.
+    const random = new Random(seed * 7919);
+    await checkAgainstDatabase(filtersFrom(randomFilters(() => random.next())));
   });
 
   it("agrees with plain SQL for a summer period that crosses the clock change, one place and two themes", async () => {

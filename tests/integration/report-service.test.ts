@@ -26,14 +26,15 @@ const logs: string[] = [];
 const renderers: ReportRenderer[] = [];
 let clock = new Date("2026-11-23T09:00:00.000Z");
 
-function services(overrides: Partial<ReportServices> = {}): ReportServices {
-  const renderer = new ReportRenderer({
-    workerUrl: new URL("../../build/server/report-pdf-worker.js", import.meta.url),
-    concurrency: 1,
-    timeoutMs: 60_000,
-    logger: createLogger("info", (line) => logs.push(line)),
-  });
+/** A renderer that logs into `logs` and is closed after the tests. */
+function loggedRenderer(workerUrl: URL, timeoutMs: number): ReportRenderer {
+  const renderer = new ReportRenderer({ workerUrl, concurrency: 1, timeoutMs, logger: createLogger("info", (line) => logs.push(line)) });
   renderers.push(renderer);
+  return renderer;
+}
+
+function services(overrides: Partial<ReportServices> = {}): ReportServices {
+  const renderer = loggedRenderer(new URL("../../build/server/report-pdf-worker.js", import.meta.url), 60_000);
   return { reportDb, reportCache: new ReportCache(64 * 1024 * 1024), reportRenderer: renderer, now: () => clock, ...overrides };
 }
 
@@ -164,13 +165,7 @@ describe("identical requests at the same time", () => {
 
 describe("a PDF that takes too long", () => {
   it("is reported as a timeout, not an error, and logged", async () => {
-    const silent = new ReportRenderer({
-      workerUrl: new URL("../support/silent-report-worker.mjs", import.meta.url),
-      concurrency: 1,
-      timeoutMs: 300,
-      logger: createLogger("info", (line) => logs.push(line)),
-    });
-    renderers.push(silent);
+    const silent = loggedRenderer(new URL("../support/silent-report-worker.mjs", import.meta.url), 300);
     const result = await getReportPdf(services({ reportRenderer: silent }), { filters, viewer: planner });
     expect(result).toEqual({ ok: false, reason: "timeout" });
     expect(logs.some((line) => line.includes('"report.pdf_render_timeout"'))).toBe(true);

@@ -148,7 +148,7 @@ describe("screening new responses", () => {
     expect(await screenPendingNearDuplicates(db)).toBe(0);
   });
 
-  it("compares a response only with earlier ones, however late its check runs, in batches", async () => {
+  it("checks responses in the order they arrived, in batches, marking each copy as a copy of the first", async () => {
     const why = "My mum waited six weeks for a scan and the worry was unbearable for all of us";
     const first = await submitWith("e", "Faster access to CT scans when the GP is worried about cancer", why);
     const copies = [];

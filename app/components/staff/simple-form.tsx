@@ -1,3 +1,4 @@
+import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 import { ErrorSummary, type ErrorSummaryItem } from "~/components/nhs/form";
@@ -59,5 +60,36 @@ export function PasswordInput({
         aria-describedby={[hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined}
       />
     </div>
+  );
+}
+
+/**
+ * A form that is one small secondary button, for an action on one row or item: its hidden
+ * fields, and words only screen readers hear saying what the button acts on.
+ */
+export function ActionButtonForm({
+  action,
+  fields,
+  label,
+  hiddenContext,
+  flush = false,
+}: {
+  action?: string;
+  fields: Record<string, string | number>;
+  label: string;
+  hiddenContext: string;
+  /** No space below the button (in a table cell). */
+  flush?: boolean;
+}) {
+  return (
+    <Form method="post" action={action}>
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button className={`nhsuk-button nhsuk-button--secondary nhsuk-button--small${flush ? " nhsuk-u-margin-bottom-0" : ""}`} type="submit">
+        {label}
+        <span className="nhsuk-u-visually-hidden"> {hiddenContext}</span>
+      </button>
+    </Form>
   );
 }

@@ -4,7 +4,7 @@ import type { Executor } from "~db/client";
 import type { ExclusionReason, Role, SupportNeeded } from "~db/schema";
 
 import { can } from "~/modules/auth/permissions";
-import { equalityQuestions } from "~/modules/submissions/equality-options";
+import { equalityAnswerColumns, equalityQuestions } from "~/modules/submissions/equality-options";
 import { londonMonthOf, monthLabel, monthsBetween } from "~/modules/time/london-time";
 import { exclusionReasons } from "~/modules/triage/inbox-filters";
 
@@ -360,17 +360,6 @@ async function loadQuotes(db: Executor, scope: ReportScope) {
     .execute();
 }
 
-const equalityColumns = {
-  ageBand: "age_band",
-  sex: "sex",
-  genderSameAsBirth: "gender_same_as_birth",
-  sexualOrientation: "sexual_orientation",
-  ethnicGroup: "ethnic_group",
-  religion: "religion",
-  disability: "disability",
-  unpaidCarer: "unpaid_carer",
-} as const satisfies Record<(typeof equalityQuestions)[number]["name"], string>;
-
 /**
  * Answers to each equality question, from the respondents in the report who answered it: one
  * pass over the answers, counting every option of every question at once.
@@ -385,7 +374,7 @@ async function aggregateEquality(db: Executor, scope: ReportScope): Promise<Equa
         question.options.map((option, optionIndex) =>
           eb.fn
             .countAll<number>()
-            .filterWhere(sql.ref(`e.${equalityColumns[question.name]}`), "=", option.code)
+            .filterWhere(sql.ref(`e.${equalityAnswerColumns[question.name]}`), "=", option.code)
             .as(alias(questionIndex, optionIndex)),
         ),
       ),

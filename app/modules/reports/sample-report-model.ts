@@ -7,6 +7,7 @@
 import { places as referencePlaces, themes as referenceThemes } from "~db/reference-data";
 
 import {
+  emptyReportModel,
   reportCount,
   type EqualityBreakdown,
   type LabelledCount,
@@ -199,21 +200,14 @@ export function buildSampleReportModel(options: SampleReportOptions = {}): Repor
 
 /** What the aggregation returns when no response matches the filters. */
 export function buildEmptySampleReportModel(): ReportModel {
-  const zero = reportCount(0);
-  return {
+  return emptyReportModel({
     title: "Themed summary of priorities for cancer care",
     campaign: { code: "ICCT", title: "Improving Cancer Care Together" },
     period: { from: "2026-10-01", to: "2026-10-31" },
     filtersInWords: ["Places: Isle of Man", "Respondent types: Organisations", "Themes: Children and young people"],
     generatedAt: SAMPLE_GENERATED_AT,
     generatedBy: "Alex Morgan",
-    empty: true,
-    headline: { responses: zero, priorities: zero, themedShare: 0, respondentMix: [], places: [], responsesByMonth: [] },
-    themes: [],
-    themeSections: [],
-    reach: { places: [], populationSource: null, respondentTypes: [], equality: null },
-    methodology: { paragraphs: [], excluded: [] },
-  };
+  });
 }
 
 function equalityBreakdowns(random: () => number, answered: number, suppressSome: boolean): EqualityBreakdown[] {

@@ -1,3 +1,5 @@
+import type { EqualityAnswerTable } from "~db/schema";
+
 import { PREFER_NOT_TO_SAY, type Option } from "./options";
 
 /**
@@ -108,6 +110,18 @@ export const equalityQuestions = [
 ] as const satisfies readonly EqualityQuestion[];
 
 export type EqualityFieldName = (typeof equalityQuestions)[number]["name"];
+
+/** The equality_answers column that keeps each question's answer. */
+export const equalityAnswerColumns = {
+  ageBand: "age_band",
+  sex: "sex",
+  genderSameAsBirth: "gender_same_as_birth",
+  sexualOrientation: "sexual_orientation",
+  ethnicGroup: "ethnic_group",
+  religion: "religion",
+  disability: "disability",
+  unpaidCarer: "unpaid_carer",
+} as const satisfies Record<EqualityFieldName, keyof EqualityAnswerTable>;
 export type EthnicGroupCode = "asian" | "black" | "mixed" | "white" | "other";
 
 /** Census 2021 (England) ethnic backgrounds, asked after the ethnic group. */

@@ -2,19 +2,8 @@ import type { Executor } from "~db/client";
 import type { EqualityAnswerTable } from "~db/schema";
 
 import { PREFER_NOT_TO_SAY } from "./options";
-import { ethnicBackgrounds, isEthnicGroupCode } from "./equality-options";
+import { equalityAnswerColumns, ethnicBackgrounds, isEthnicGroupCode } from "./equality-options";
 import type { EqualityAnswers } from "./journey-schemas";
-
-const columns = {
-  ageBand: "age_band",
-  sex: "sex",
-  genderSameAsBirth: "gender_same_as_birth",
-  sexualOrientation: "sexual_orientation",
-  ethnicGroup: "ethnic_group",
-  religion: "religion",
-  disability: "disability",
-  unpaidCarer: "unpaid_carer",
-} as const satisfies Record<keyof EqualityAnswers, keyof EqualityAnswerTable>;
 
 export interface StoredEquality {
   answers: EqualityAnswers;
@@ -25,7 +14,7 @@ export async function findEqualityAnswers(db: Executor, submissionId: number): P
   const row = await db.selectFrom("equality_answers").selectAll().where("submission_id", "=", submissionId).executeTakeFirst();
   if (!row) return null;
   const answers = Object.fromEntries(
-    Object.entries(columns).map(([field, column]) => [field, row[column] ?? ""]),
+    Object.entries(equalityAnswerColumns).map(([field, column]) => [field, row[column] ?? ""]),
   ) as EqualityAnswers;
   return { answers, ethnicBackground: row.ethnic_background ?? "" };
 }
@@ -39,8 +28,8 @@ export function asksEthnicBackground(ethnicGroup: string): boolean {
 export async function saveEqualityAnswers(db: Executor, submissionId: number, answers: EqualityAnswers, now: Date): Promise<void> {
   const existing = await findEqualityAnswers(db, submissionId);
   const values = Object.fromEntries(
-    Object.entries(columns).map(([field, column]) => [column, answers[field as keyof EqualityAnswers] || null]),
-  ) as Pick<EqualityAnswerTable, (typeof columns)[keyof typeof columns]>;
+    Object.entries(equalityAnswerColumns).map(([field, column]) => [column, answers[field as keyof EqualityAnswers] || null]),
+  ) as Pick<EqualityAnswerTable, (typeof equalityAnswerColumns)[keyof typeof equalityAnswerColumns]>;
   const ethnicBackground =
     existing && existing.answers.ethnicGroup === answers.ethnicGroup ? existing.ethnicBackground || null : null;
   await db
